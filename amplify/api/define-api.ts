@@ -1,0 +1,91 @@
+// The whole API, built from its declaration: tables, data sources, functions and
+// resolvers. Nothing here names anything HandsUp-specific, so a resolver added
+// to api.json is deployed with no change to amplify/.
+import { RemovalPolicy, type Stack } from 'aws-cdk-lib';
+import {
+  AppsyncFunction,
+  Code,
+  Definition,
+  FunctionRuntime,
+  GraphqlApi,
+  Resolver,
+  type BaseDataSource,
+} from 'aws-cdk-lib/aws-appsync';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { bundleApi } from '../../local/declaration/bundle.ts';
+import type { ApiDeclaration } from '../../local/declaration/declaration.ts';
+import { checkCode, checkName } from './appsync-limits.ts';
+import { authorizationConfig } from './authorization.ts';
+import { defineTable } from './tables.ts';
+
+export type DefineApiOptions = {
+  /** What happens to the tables when the stack is deleted (default: RETAIN). */
+  tableRemovalPolicy?: RemovalPolicy;
+};
+
+export type DeployedApi = {
+  api: GraphqlApi;
+  tables: Record<string, Table>;
+  dataSources: Record<string, BaseDataSource>;
+  functions: Record<string, AppsyncFunction>;
+  resolvers: Record<string, Resolver>;
+};
+
+export function defineApi(scope: Stack, declaration: ApiDeclaration, options: DefineApiOptions = {}): DeployedApi {
+  const bundles = bundleApi(declaration);
+  const runtime = FunctionRuntime.JS_1_0_0;
+  const environment = declaration.environment;
+
+  const api = new GraphqlApi(scope, 'GraphqlApi', {
+    name: declaration.name,
+    definition: Definition.fromFile(declaration.schema),
+    authorizationConfig: authorizationConfig(declaration.authorization),
+    environmentVariables: Object.keys(environment).length > 0 ? environment : undefined,
+  });
+
+  const tableScope = new Construct(scope, 'Tables');
+  const tables: Record<string, Table> = {};
+  for (const [name, table] of Object.entries(declaration.tables)) {
+    tables[name] = defineTable(tableScope, name, table, options.tableRemovalPolicy ?? RemovalPolicy.RETAIN);
+  }
+
+  const dataSources: Record<string, BaseDataSource> = {};
+  for (const [name, source] of Object.entries(declaration.dataSources)) {
+    checkName('data source', name);
+    dataSources[name] =
+      source.type === 'AMAZON_DYNAMODB'
+        ? api.addDynamoDbDataSource(name, tables[source.table]!)
+        : api.addNoneDataSource(name);
+  }
+
+  const functionScope = new Construct(scope, 'Functions');
+  const functions: Record<string, AppsyncFunction> = {};
+  for (const [name, fn] of Object.entries(declaration.functions)) {
+    functions[name] = new AppsyncFunction(functionScope, name, {
+      api,
+      name: checkName('function', name),
+      dataSource: dataSources[fn.dataSource]!,
+      runtime,
+      code: Code.fromInline(checkCode(`functions.${name}`, bundles.functions[name]!)),
+    });
+  }
+
+  const resolverScope = new Construct(scope, 'Resolvers');
+  const resolvers: Record<string, Resolver> = {};
+  for (const [field, resolver] of Object.entries(declaration.resolvers)) {
+    const [typeName, fieldName] = field.split('.') as [string, string];
+    resolvers[field] = new Resolver(resolverScope, field, {
+      api,
+      typeName,
+      fieldName,
+      runtime,
+      code: Code.fromInline(checkCode(`resolvers.${field}`, bundles.resolvers[field]!)),
+      ...('pipeline' in resolver
+        ? { pipelineConfig: resolver.pipeline.map((name) => functions[name]!) }
+        : { dataSource: dataSources[resolver.dataSource]! }),
+    });
+  }
+
+  return { api, tables, dataSources, functions, resolvers };
+}

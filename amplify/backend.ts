@@ -1,0 +1,20 @@
+// The cloud deployment of the API declared in api.json (see amplify/README.md).
+import { fileURLToPath } from 'node:url';
+import { defineBackend } from '@aws-amplify/backend';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { loadDeclaration } from '../local/declaration/declaration.ts';
+import { defineApi } from './api/define-api.ts';
+import { dataOutputs } from './api/outputs.ts';
+
+export const declaration = loadDeclaration(fileURLToPath(new URL('../api.json', import.meta.url)));
+
+export const backend = defineBackend({});
+const sandbox = backend.stack.node.tryGetContext('amplify-backend-type') === 'sandbox';
+
+export const apiStack = backend.createStack('Api');
+// A sandbox's data goes with the sandbox; a branch's data outlives its stack.
+export const api = defineApi(apiStack, declaration, {
+  tableRemovalPolicy: sandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+});
+
+backend.addOutput({ data: dataOutputs(api.api, declaration) });

@@ -1,0 +1,74 @@
+// An AppSync API made runnable: the schema built, every resolver and function
+// bundled and compiled, every data source wired to its engine.
+import { readFileSync } from 'node:fs';
+import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { bundleApi, type CodeBundles } from './declaration/bundle.ts';
+import { DeclarationError, type ApiDeclaration } from './declaration/declaration.ts';
+import type { DataSource } from './data-sources/data-source.ts';
+import { dynamoDbDataSource } from './data-sources/dynamodb/index.ts';
+import { noneDataSource } from './data-sources/none.ts';
+import { buildAppSyncSchema, subscriptionTriggers } from './graphql/schema.ts';
+import type { CompiledFunction, CompiledResolver } from './resolvers/compiled.ts';
+import { fieldResolver } from './resolvers/field.ts';
+import type { RequestState } from './resolvers/request-state.ts';
+import { createRealm, loadCode } from './runtime/sandbox.ts';
+import type { DynamoDbEngine } from './store/engine.ts';
+
+export type LocalApi = {
+  declaration: ApiDeclaration;
+  schema: GraphQLSchema;
+  bundles: CodeBundles;
+  resolvers: Map<string, CompiledResolver>;
+  /** Subscription field → the mutations that publish to it. */
+  triggers: Map<string, string[]>;
+  /** Runs declared resolvers; every other field reads its parent, as in AppSync. */
+  fieldResolver: GraphQLFieldResolver<unknown, RequestState>;
+};
+
+export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): LocalApi {
+  let schema: GraphQLSchema;
+  try {
+    schema = buildAppSyncSchema(readFileSync(declaration.schema, 'utf8'));
+  } catch (error) {
+    throw new DeclarationError(`${declaration.schema}: ${(error as Error).message}`);
+  }
+  const bundles = bundleApi(declaration);
+  const realm = createRealm();
+  const modules = new Map([...bundles.byFile].map(([file, code]) => [file, loadCode(realm, code, file)]));
+
+  const dataSources = new Map<string, DataSource>();
+  for (const [name, source] of Object.entries(declaration.dataSources)) {
+    dataSources.set(name, source.type === 'NONE' ? noneDataSource(name) : dynamoDbDataSource(name, source.table, engine));
+  }
+  const functions = new Map<string, CompiledFunction>();
+  for (const [name, fn] of Object.entries(declaration.functions)) {
+    functions.set(name, { name, module: modules.get(fn.code)!, dataSource: dataSources.get(fn.dataSource)! });
+  }
+
+  const resolvers = new Map<string, CompiledResolver>();
+  for (const [field, resolver] of Object.entries(declaration.resolvers)) {
+    const [typeName, fieldName] = field.split('.') as [string, string];
+    const type = schema.getType(typeName);
+    if (!(type instanceof GraphQLObjectType) || !type.getFields()[fieldName]) {
+      throw new DeclarationError(`${declaration.file}: resolvers.${field}: No field named ${fieldName} found on type ${typeName}`);
+    }
+    const module = modules.get(resolver.code)!;
+    resolvers.set(
+      field,
+      'pipeline' in resolver
+        ? { kind: 'PIPELINE', field, module, functions: resolver.pipeline.map((name) => functions.get(name)!) }
+        : { kind: 'UNIT', field, module, dataSource: dataSources.get(resolver.dataSource)! },
+    );
+  }
+
+  const byField = new Map([...resolvers].map(([field, resolver]) => [field, fieldResolver(resolver)]));
+  return {
+    declaration,
+    schema,
+    bundles,
+    resolvers,
+    triggers: subscriptionTriggers(schema),
+    fieldResolver: (source, args, state, info) =>
+      (byField.get(`${info.parentType.name}.${info.fieldName}`) ?? defaultFieldResolver)(source, args, state, info),
+  };
+}

@@ -1,0 +1,82 @@
+// `appsync-local serve`: starts the local AppSync, writes the client
+// configuration, seeds an empty store, and stops cleanly on Ctrl-C.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { Kind, parse } from 'graphql';
+import { amplifyOutputs } from '../http/outputs.ts';
+import { startLocalAppSync, type LocalAppSync } from '../server.ts';
+
+export type ServeOptions = {
+  declaration: string;
+  port: number;
+  host: string;
+  dataDir: string | null;
+  webRoot?: string;
+  outputs?: string;
+  seed?: string;
+};
+
+export async function serve(options: ServeOptions): Promise<number> {
+  let server: LocalAppSync;
+  try {
+    server = await startLocalAppSync(options);
+  } catch (error) {
+    process.stderr.write(`appsync-local: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const origin = `http://127.0.0.1:${server.port}`;
+  if (options.outputs) writeFileSync(options.outputs, JSON.stringify(amplifyOutputs(origin, server.apiKey), null, 2) + '\n');
+  if (options.seed) await seedIfEmpty(server, options.seed);
+
+  const lines = [
+    `${server.api.declaration.name} is running on the local AppSync`,
+    options.webRoot ? `  Web app:    ${origin}/` : '',
+    `  GraphQL:    ${server.url}`,
+    `  Real-time:  ${server.realtimeUrl}`,
+    `  API key:    ${server.apiKey}`,
+    options.dataDir ? `  Data:       ${options.dataDir}` : '  Data:       in memory (nothing is kept)',
+    ...lanAddresses(options.host).map((address) => `  On your network: http://${address}:${server.port}/`),
+    options.outputs ? `  Client configuration written to ${options.outputs}` : '',
+    'Press Ctrl-C to stop.',
+  ];
+  process.stdout.write(lines.filter(Boolean).join('\n') + '\n');
+
+  return new Promise<number>((done) => {
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      process.stdout.write(`\n${signal}: stopping; the store is flushed to disk…\n`);
+      await server.close();
+      process.stdout.write('Stopped.\n');
+      done(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+}
+
+/** Runs each mutation of the seed file once, in order, when every table is empty. */
+async function seedIfEmpty(server: LocalAppSync, file: string) {
+  if (!(await server.isEmpty())) return;
+  const text = readFileSync(file, 'utf8');
+  const operations = parse(text).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : []));
+  for (const operationName of operations) {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': server.apiKey },
+      body: JSON.stringify({ query: text, operationName }),
+    });
+    const body = (await response.json()) as { errors?: { message: string }[] };
+    if (body.errors?.length) throw new Error(`Seeding ${operationName} failed: ${body.errors.map((e) => e.message).join('; ')}`);
+    process.stdout.write(`Seeded: ${operationName}\n`);
+  }
+}
+
+function lanAddresses(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [];
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((info) => info && info.family === 'IPv4' && !info.internal)
+    .map((info) => info!.address);
+}

@@ -1,0 +1,25 @@
+// nextToken is opaque to clients, as in AppSync: the engine's LastEvaluatedKey,
+// sealed with the table and index it belongs to so it cannot be replayed elsewhere.
+
+export function encodeNextToken(lastKey: unknown, scope: string): string | null {
+  if (!lastKey) return null;
+  return Buffer.from(JSON.stringify({ s: scope, k: lastKey })).toString('base64url');
+}
+
+export function decodeNextToken(token: string | undefined | null, scope: string): unknown {
+  if (!token) return undefined;
+  let parsed: { s?: string; k?: unknown };
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    parsed = {};
+  }
+  if (parsed.s !== scope || !parsed.k) throw new InvalidNextToken();
+  return parsed.k;
+}
+
+export class InvalidNextToken extends Error {
+  constructor() {
+    super('Invalid pagination token given.');
+  }
+}

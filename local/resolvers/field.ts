@@ -1,0 +1,32 @@
+// Plugs a compiled resolver into graphql-js as a field resolver: builds ctx,
+// runs the unit or pipeline, and turns its outcome into a value or an error.
+import type { GraphQLFieldResolver } from 'graphql';
+import { createFieldRun } from '../runtime/context.ts';
+import type { Invocation } from '../runtime/invocation.ts';
+import type { CompiledResolver } from './compiled.ts';
+import { runPipeline } from './pipeline.ts';
+import type { RequestState } from './request-state.ts';
+import { runUnit } from './unit.ts';
+
+export function fieldResolver(resolver: CompiledResolver): GraphQLFieldResolver<unknown, RequestState> {
+  return async (source, args, state, info) => {
+    const run = createFieldRun(args, source, state.scope, {
+      parentTypeName: info.parentType.name,
+      fieldName: info.fieldName,
+      variables: info.variableValues,
+      fieldNodes: info.fieldNodes,
+      fragments: info.fragments,
+    });
+    const invocation: Invocation = {
+      typeName: info.parentType.name,
+      fieldName: info.fieldName,
+      errors: [],
+      logs: state.logs,
+      authType: state.authType,
+    };
+    const outcome = resolver.kind === 'UNIT' ? await runUnit(resolver, run, invocation) : await runPipeline(resolver, run, invocation);
+    for (const error of invocation.errors) state.appendError(error, info);
+    if (outcome.kind === 'error') throw outcome.error;
+    return outcome.value;
+  };
+}

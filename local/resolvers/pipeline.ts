@@ -1,0 +1,30 @@
+import { handlerContext, type FieldRun } from '../runtime/context.ts';
+import { runHandler, type Outcome } from '../runtime/handler.ts';
+import type { Invocation } from '../runtime/invocation.ts';
+import type { CompiledResolver } from './compiled.ts';
+import { runStep } from './step.ts';
+
+/**
+ * PIPELINE: the resolver's request, each function in turn (ctx.prev.result
+ * carries each step's output on), then the resolver's response. An error at
+ * any step ends the field; runtime.earlyReturn skips as its placement says.
+ */
+export async function runPipeline(
+  resolver: Extract<CompiledResolver, { kind: 'PIPELINE' }>,
+  run: FieldRun,
+  invocation: Invocation,
+): Promise<Outcome> {
+  const before = runHandler(resolver.module, 'request', handlerContext(run, { prev: null }), invocation);
+  if (before.kind === 'error') return before;
+  let prev = before.value;
+  // An early return from the resolver's request skips every function.
+  if (before.kind === 'value') {
+    for (const fn of resolver.functions) {
+      const outcome = await runStep(fn.module, fn.dataSource, run, prev, invocation);
+      if (outcome.kind === 'error') return outcome;
+      prev = outcome.value;
+      if (outcome.kind === 'early' && outcome.skipTo === 'END') break;
+    }
+  }
+  return runHandler(resolver.module, 'response', handlerContext(run, { prev, result: prev }), invocation);
+}

@@ -1,0 +1,14 @@
+import type { FieldRun } from '../runtime/context.ts';
+import type { Outcome } from '../runtime/handler.ts';
+import type { Invocation } from '../runtime/invocation.ts';
+import type { CompiledResolver } from './compiled.ts';
+import { runStep } from './step.ts';
+
+/** UNIT: request → data source → response. An early return in the request is the field's value. */
+export async function runUnit(
+  resolver: Extract<CompiledResolver, { kind: 'UNIT' }>,
+  run: FieldRun,
+  invocation: Invocation,
+): Promise<Outcome> {
+  return runStep(resolver.module, resolver.dataSource, run, null, invocation);
+}

@@ -1,0 +1,97 @@
+// The `ctx` a handler receives (devguide/resolver-context-reference-js.html).
+import { print, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+
+export type Identity = Record<string, unknown> | null;
+
+export type RequestScope = {
+  headers: Record<string, string>;
+  domainName: string | null;
+  identity: Identity;
+  env: Record<string, string>;
+};
+
+export type FieldScope = {
+  parentTypeName: string;
+  fieldName: string;
+  variables: Record<string, unknown>;
+  fieldNodes: readonly FieldNode[];
+  fragments: Record<string, FragmentDefinitionNode>;
+};
+
+export type Context = {
+  arguments: Record<string, unknown>;
+  args: Record<string, unknown>;
+  source: unknown;
+  stash: Record<string, unknown>;
+  prev: { result: unknown };
+  result?: unknown;
+  error?: { message: string; type: string };
+  identity: Identity;
+  request: { headers: Record<string, string>; domainName: string | null };
+  info: Record<string, unknown>;
+  env: Record<string, string>;
+};
+
+/** The parts of ctx shared by every handler of one field's resolution. */
+export type FieldRun = Omit<Context, 'prev' | 'result' | 'error'>;
+
+export function createFieldRun(
+  args: Record<string, unknown>,
+  source: unknown,
+  request: RequestScope,
+  field: FieldScope,
+): FieldRun {
+  const info = { fieldName: field.fieldName, parentTypeName: field.parentTypeName, variables: field.variables };
+  // Not enumerable, as in AppSync: JSON.stringify(ctx.info) leaves them out.
+  let list: string[] | undefined;
+  Object.defineProperty(info, 'selectionSetList', {
+    enumerable: false,
+    get: () => (list ??= selectionSetList(field.fieldNodes, field.fragments)),
+  });
+  Object.defineProperty(info, 'selectionSetGraphQL', {
+    enumerable: false,
+    get: () => selectionSetGraphQL(field.fieldNodes),
+  });
+  return {
+    arguments: args,
+    args,
+    source: source ?? null,
+    stash: {},
+    identity: request.identity,
+    request: { headers: request.headers, domainName: request.domainName },
+    info,
+    env: request.env,
+  };
+}
+
+export function handlerContext(run: FieldRun, step: { prev: unknown; result?: unknown; error?: Context['error'] }): Context {
+  const ctx: Context = { ...run, prev: { result: step.prev } };
+  if ('result' in step) ctx.result = step.result;
+  if (step.error) ctx.error = step.error;
+  return ctx;
+}
+
+function selectionSetList(fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): string[] {
+  const out: string[] = [];
+  const walk = (set: SelectionSetNode | undefined, prefix: string) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === 'Field') {
+        const name = selection.alias?.value ?? selection.name.value;
+        if (name === '__typename') continue;
+        const path = prefix + name;
+        out.push(path);
+        walk(selection.selectionSet, `${path}/`);
+      } else if (selection.kind === 'InlineFragment') {
+        walk(selection.selectionSet, prefix);
+      } else {
+        walk(fragments[selection.name.value]?.selectionSet, prefix);
+      }
+    }
+  };
+  for (const node of fieldNodes) walk(node.selectionSet, '');
+  return [...new Set(out)];
+}
+
+function selectionSetGraphQL(fieldNodes: readonly FieldNode[]): string {
+  return fieldNodes.map((node) => (node.selectionSet ? print(node.selectionSet) : '')).join('\n');
+}

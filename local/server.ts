@@ -1,0 +1,81 @@
+// The local AppSync, assembled: the store, the API, the HTTP endpoint and the
+// real-time endpoint on one port. `appsync-local serve` and the tests start it here.
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createApi, type LocalApi } from './api.ts';
+import { apiKeyFor } from './auth/api-keys.ts';
+import { apiKeyAuthorizer } from './auth/authorize.ts';
+import { loadDeclaration } from './declaration/declaration.ts';
+import { createHttpServer } from './http/server.ts';
+import { RealtimeServer } from './realtime/server.ts';
+import { startDynalite } from './store/dynalite.ts';
+import { ensureTables } from './store/tables.ts';
+
+export type LocalAppSyncOptions = {
+  /** Path of the API declaration (JSON). */
+  declaration: string;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** Folder for the store and the API key; null keeps everything in memory. */
+  dataDir?: string | null;
+  /** A built web app to serve at `/`. */
+  webRoot?: string;
+  /** A fixed API key instead of the one kept in dataDir. */
+  apiKey?: string;
+};
+
+export type LocalAppSync = {
+  url: string;
+  realtimeUrl: string;
+  port: number;
+  apiKey: string;
+  api: LocalApi;
+  /** True when no declared table holds an item. */
+  isEmpty(): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<LocalAppSync> {
+  const declaration = loadDeclaration(options.declaration);
+  const dataDir = options.dataDir === null ? null : resolve(options.dataDir ?? '.data');
+  const engine = await startDynalite({ path: dataDir ? join(dataDir, 'dynalite') : null });
+  try {
+    await ensureTables(engine, declaration.tables);
+    const api = createApi(declaration, engine);
+    const apiKey = options.apiKey ?? apiKeyFor(dataDir);
+    const authorize = apiKeyAuthorizer([apiKey]);
+    const realtime = new RealtimeServer(api, authorize);
+    const server = createHttpServer({ api, authorize, realtime, apiKey, webRoot: options.webRoot });
+    const host = options.host ?? '127.0.0.1';
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(options.port ?? 4000, host, () => done());
+    });
+    const { port } = server.address() as AddressInfo;
+    const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    return {
+      url: `http://${shown}:${port}/graphql`,
+      realtimeUrl: `ws://${shown}:${port}/graphql/realtime`,
+      port,
+      apiKey,
+      api,
+      async isEmpty() {
+        for (const tableName of Object.keys(declaration.tables)) {
+          const { Count } = await engine.call<{ Count?: number }>('Scan', { TableName: tableName, Limit: 1 });
+          if (Count) return false;
+        }
+        return true;
+      },
+      async close() {
+        await realtime.close();
+        server.closeAllConnections();
+        await new Promise<void>((done) => server.close(() => done()));
+        await engine.close();
+      },
+    };
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+
+/** A whole-page message: loading, or something that went wrong, in plain words. */
+export function Notice(props: { kind: 'loading' | 'error'; title: string; detail?: string; children?: ReactNode }) {
+  const { kind, title, detail, children } = props;
+  return (
+    <main className={`notice notice--${kind}`} role={kind === 'error' ? 'alert' : 'status'} aria-live="polite">
+      {kind === 'loading' ? <div className="spinner" aria-hidden="true" /> : <div className="notice__icon" aria-hidden="true">!</div>}
+      <h1 className="notice__title">{title}</h1>
+      {detail ? <p className="notice__detail">{detail}</p> : null}
+      {children}
+    </main>
+  );
+}
