@@ -31,6 +31,7 @@ export type LocalAppSync = {
   port: number;
   apiKey: string;
   api: LocalApi;
+  realtime: RealtimeServer;
   /** True when no declared table holds an item. */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;
@@ -60,6 +61,7 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
       port,
       apiKey,
       api,
+      realtime,
       async isEmpty() {
         for (const tableName of Object.keys(declaration.tables)) {
           const { Count } = await engine.call<{ Count?: number }>('Scan', { TableName: tableName, Limit: 1 });
