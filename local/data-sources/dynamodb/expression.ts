@@ -1,5 +1,6 @@
-// The expression objects of AppSync request objects ({expression,
-// expressionNames, expressionValues}) as DynamoDB request parameters.
+// The expression objects of AppSync request objects ({expression, expressionNames,
+// expressionValues}) as DynamoDB request parameters. Several expressions of one request
+// (condition, update, filter, projection) share DynamoDB's one pair of name and value maps.
 import { toWireMap } from './values.ts';
 
 export type ExpressionObject = {
@@ -8,17 +9,13 @@ export type ExpressionObject = {
   expressionValues?: Record<string, unknown>;
 };
 
-/** AppSync also takes the JSON string util.transform.toDynamoDBConditionExpression returns. */
-export function readExpression(value: unknown): ExpressionObject | undefined {
-  if (value === undefined || value === null) return undefined;
-  return (typeof value === 'string' ? JSON.parse(value) : value) as ExpressionObject;
-}
+export type ExpressionInput = {
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+};
 
 /** Adds an expression's names and values to the request's shared maps; returns the expression text. */
-export function useExpression(
-  expression: ExpressionObject | undefined,
-  input: { ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> },
-): string | undefined {
+export function useExpression(expression: ExpressionObject | undefined, input: ExpressionInput): string | undefined {
   if (!expression) return undefined;
   if (expression.expressionNames && Object.keys(expression.expressionNames).length) {
     input.ExpressionAttributeNames = { ...input.ExpressionAttributeNames, ...expression.expressionNames };

@@ -1,5 +1,6 @@
-// nextToken is opaque to clients, as in AppSync: the engine's LastEvaluatedKey,
-// sealed with the table and index it belongs to so it cannot be replayed elsewhere.
+// nextToken is opaque to clients, as in AppSync: the engine's LastEvaluatedKey, sealed with
+// the table, index and operation it belongs to so it cannot be replayed against another.
+import { validationError } from './errors.ts';
 
 export function encodeNextToken(lastKey: unknown, scope: string): string | null {
   if (!lastKey) return null;
@@ -10,16 +11,10 @@ export function decodeNextToken(token: string | undefined | null, scope: string)
   if (!token) return undefined;
   let parsed: { s?: string; k?: unknown };
   try {
-    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    parsed = JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8'));
   } catch {
     parsed = {};
   }
-  if (parsed.s !== scope || !parsed.k) throw new InvalidNextToken();
+  if (parsed.s !== scope || !parsed.k) throw validationError('Invalid pagination token given.');
   return parsed.k;
-}
-
-export class InvalidNextToken extends Error {
-  constructor() {
-    super('Invalid pagination token given.');
-  }
 }

@@ -1,6 +1,14 @@
 import type { DynamoDbEngine } from '../../store/engine.ts';
 
-/** The table a DynamoDB data source is bound to, and the engine holding it. */
-export type Target = { tableName: string; engine: DynamoDbEngine };
+/**
+ * What an operation works on: the data source's own table (by its engine name), the engine,
+ * and, for batch and transaction requests that name tables themselves, the engine name of a
+ * declared table (the same locally; an endpoint engine may map them to deployed names).
+ */
+export type Target = {
+  tableName: string;
+  engine: DynamoDbEngine;
+  engineTable(declared: string): string;
+};
 
-export type Request = Record<string, unknown>;
+export type { Request } from './request.ts';

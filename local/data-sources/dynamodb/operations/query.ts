@@ -1,24 +1,26 @@
-import { readExpression, useExpression } from '../expression.ts';
-import { decodeNextToken, encodeNextToken } from '../next-token.ts';
-import type { Request, Target } from '../target.ts';
+// Query (js-aws-appsync-resolver-reference-dynamodb-query.html): {items, nextToken, scannedCount}.
+import { useExpression } from '../expression.ts';
+import { encodeNextToken } from '../next-token.ts';
+import { expressionAt, onlyFields, optional, required, type Request } from '../request.ts';
+import type { Target } from '../target.ts';
 import { fromWireItem } from '../values.ts';
-import { readParameters } from './read-parameters.ts';
+import { readParameters, type Page } from './read-parameters.ts';
+
+const FIELDS = [
+  'operation', 'query', 'index', 'nextToken', 'limit', 'scanIndexForward', 'consistentRead', 'select', 'filter', 'projection',
+] as const;
 
 export async function query(request: Request, { tableName, engine }: Target) {
-  const scope = `${tableName}/${request.index ?? ''}/query`;
-  const input: Record<string, unknown> = { TableName: tableName, ...readParameters(request) };
-  input.KeyConditionExpression = useExpression(readExpression(request.query), input);
-  if (request.scanIndexForward === false) input.ScanIndexForward = false;
-  const filter = useExpression(readExpression(request.filter), input);
-  if (filter) input.FilterExpression = filter;
-  const projection = useExpression(readExpression(request.projection), input);
-  if (projection) input.ProjectionExpression = projection;
-  const start = decodeNextToken(request.nextToken as string | undefined, scope);
-  if (start) input.ExclusiveStartKey = start;
-  const answer = await engine.call<{ Items?: Record<string, never>[]; LastEvaluatedKey?: unknown; ScannedCount?: number }>('Query', input);
+  onlyFields(request, FIELDS);
+  const scope = `${tableName}/${optional(request, 'index') ?? ''}/Query`;
+  const input: Record<string, unknown> = { TableName: tableName };
+  input.KeyConditionExpression = useExpression(expressionAt(required(request, 'query'), 'query'), input);
+  if (optional(request, 'scanIndexForward') === false) input.ScanIndexForward = false;
+  readParameters(request, input, scope);
+  const page = await engine.call<Page>('Query', input);
   return {
-    items: (answer.Items ?? []).map(fromWireItem),
-    nextToken: encodeNextToken(answer.LastEvaluatedKey, scope),
-    scannedCount: answer.ScannedCount ?? 0,
+    items: (page.Items ?? []).map(fromWireItem),
+    nextToken: encodeNextToken(page.LastEvaluatedKey, scope),
+    scannedCount: page.ScannedCount ?? 0,
   };
 }

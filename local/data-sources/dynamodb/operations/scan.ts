@@ -1,24 +1,28 @@
-import { readExpression, useExpression } from '../expression.ts';
-import { decodeNextToken, encodeNextToken } from '../next-token.ts';
-import type { Request, Target } from '../target.ts';
+// Scan (js-aws-appsync-resolver-reference-dynamodb-scan.html): {items, nextToken, scannedCount};
+// totalSegments and segment split a parallel scan.
+import { encodeNextToken } from '../next-token.ts';
+import { onlyFields, optional, type Request } from '../request.ts';
+import type { Target } from '../target.ts';
 import { fromWireItem } from '../values.ts';
-import { readParameters } from './read-parameters.ts';
+import { readParameters, type Page } from './read-parameters.ts';
+
+const FIELDS = [
+  'operation', 'index', 'limit', 'consistentRead', 'nextToken', 'select', 'totalSegments', 'segment', 'filter', 'projection',
+] as const;
 
 export async function scan(request: Request, { tableName, engine }: Target) {
-  const scope = `${tableName}/${request.index ?? ''}/scan`;
-  const input: Record<string, unknown> = { TableName: tableName, ...readParameters(request) };
-  if (request.totalSegments !== undefined) input.TotalSegments = request.totalSegments;
-  if (request.segment !== undefined) input.Segment = request.segment;
-  const filter = useExpression(readExpression(request.filter), input);
-  if (filter) input.FilterExpression = filter;
-  const projection = useExpression(readExpression(request.projection), input);
-  if (projection) input.ProjectionExpression = projection;
-  const start = decodeNextToken(request.nextToken as string | undefined, scope);
-  if (start) input.ExclusiveStartKey = start;
-  const answer = await engine.call<{ Items?: Record<string, never>[]; LastEvaluatedKey?: unknown; ScannedCount?: number }>('Scan', input);
+  onlyFields(request, FIELDS);
+  const segment = optional<number>(request, 'segment');
+  const totalSegments = optional<number>(request, 'totalSegments');
+  const scope = `${tableName}/${optional(request, 'index') ?? ''}/Scan/${segment ?? ''}/${totalSegments ?? ''}`;
+  const input: Record<string, unknown> = { TableName: tableName };
+  if (totalSegments !== undefined) input.TotalSegments = totalSegments;
+  if (segment !== undefined) input.Segment = segment;
+  readParameters(request, input, scope);
+  const page = await engine.call<Page>('Scan', input);
   return {
-    items: (answer.Items ?? []).map(fromWireItem),
-    nextToken: encodeNextToken(answer.LastEvaluatedKey, scope),
-    scannedCount: answer.ScannedCount ?? 0,
+    items: (page.Items ?? []).map(fromWireItem),
+    nextToken: encodeNextToken(page.LastEvaluatedKey, scope),
+    scannedCount: page.ScannedCount ?? 0,
   };
 }
