@@ -1,14 +1,14 @@
 // The local AppSync, assembled: the store, the API, the HTTP endpoint and the
 // real-time endpoint on one port. `appsync-local serve` and the tests start it here.
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createApi, type LocalApi } from './api.ts';
 import { apiKeyFor } from './auth/api-keys.ts';
 import { apiKeyAuthorizer } from './auth/authorize.ts';
 import { loadDeclaration } from './declaration/declaration.ts';
 import { createHttpServer } from './http/server.ts';
 import { RealtimeServer } from './realtime/server.ts';
-import { startDynalite } from './store/dynalite.ts';
+import { startEngine, type EngineOption } from './store/engines.ts';
 import { ensureTables } from './store/tables.ts';
 
 export type LocalAppSyncOptions = {
@@ -23,6 +23,8 @@ export type LocalAppSyncOptions = {
   webRoot?: string;
   /** A fixed API key instead of the one kept in dataDir. */
   apiKey?: string;
+  /** The DynamoDB engine: 'dynalite' (default), 'dynamodb-local' (Java 17+; has transactions) or an endpoint. */
+  engine?: EngineOption;
 };
 
 export type LocalAppSync = {
@@ -40,7 +42,7 @@ export type LocalAppSync = {
 export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<LocalAppSync> {
   const declaration = loadDeclaration(options.declaration);
   const dataDir = options.dataDir === null ? null : resolve(options.dataDir ?? '.data');
-  const engine = await startDynalite({ path: dataDir ? join(dataDir, 'dynalite') : null });
+  const engine = await startEngine(options.engine, dataDir);
   try {
     await ensureTables(engine, declaration.tables);
     const api = createApi(declaration, engine);
@@ -64,7 +66,7 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
       realtime,
       async isEmpty() {
         for (const tableName of Object.keys(declaration.tables)) {
-          const { Count } = await engine.call<{ Count?: number }>('Scan', { TableName: tableName, Limit: 1 });
+          const { Count } = await engine.call<{ Count?: number }>('Scan', { TableName: engine.tableName?.(tableName) ?? tableName, Limit: 1 });
           if (Count) return false;
         }
         return true;

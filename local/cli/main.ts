@@ -1,5 +1,6 @@
 // `appsync-local <command>`: starts any AppSync API from its declaration.
 import { parseArgs } from 'node:util';
+import { ENGINE_KINDS, type EngineKind } from '../store/engines.ts';
 import { serve } from './serve.ts';
 
 const USAGE = `Usage: appsync-local serve <declaration.json> [options]
@@ -15,6 +16,11 @@ Options:
   --web <dir>       also serve this built web app at /
   --outputs <file>  write the client configuration (amplify_outputs.json) there
   --seed <file>     on an empty store, run the GraphQL mutations in this file once
+  --engine <name>   DynamoDB engine: dynalite (default, embedded), dynamodb-local (the official
+                    DynamoDB Local; needs Java 17+; has transactions) or endpoint (real DynamoDB
+                    through the AWS credential chain and region, or --endpoint-url)
+  --endpoint-url <url>  with --engine endpoint: a DynamoDB-compatible store at this URL
+  --region <name>   with --engine endpoint: the AWS region (default: from the AWS configuration)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -36,6 +42,9 @@ export async function main(argv: string[]): Promise<number> {
         web: { type: 'string' },
         outputs: { type: 'string' },
         seed: { type: 'string' },
+        engine: { type: 'string' },
+        'endpoint-url': { type: 'string' },
+        region: { type: 'string' },
       },
     });
   } catch (error) {
@@ -52,7 +61,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Invalid port: ${parsed.values.port ?? process.env.PORT}\n`);
     return 2;
   }
+  const engine = parsed.values.engine ?? 'dynalite';
+  if (!(ENGINE_KINDS as readonly string[]).includes(engine)) {
+    process.stderr.write(`Unknown engine: ${engine}. Choose one of: ${ENGINE_KINDS.join(', ')}\n`);
+    return 2;
+  }
   return serve({
+    engine:
+      engine === 'endpoint'
+        ? { kind: 'endpoint', url: parsed.values['endpoint-url'], region: parsed.values.region }
+        : (engine as EngineKind),
     declaration,
     port,
     host: parsed.values.host ?? '0.0.0.0',

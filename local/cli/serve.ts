@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { Kind, parse } from 'graphql';
 import { amplifyOutputs } from '../http/outputs.ts';
 import { startLocalAppSync, type LocalAppSync } from '../server.ts';
+import type { EngineOption } from '../store/engines.ts';
 
 export type ServeOptions = {
   declaration: string;
@@ -14,6 +15,7 @@ export type ServeOptions = {
   webRoot?: string;
   outputs?: string;
   seed?: string;
+  engine?: EngineOption;
 };
 
 export async function serve(options: ServeOptions): Promise<number> {
