@@ -7,7 +7,7 @@ import { apiKeyFor } from './auth/api-keys.ts';
 import { apiKeyAuthorizer } from './auth/authorize.ts';
 import { loadDeclaration } from './declaration/declaration.ts';
 import { createHttpServer } from './http/server.ts';
-import { RealtimeServer } from './realtime/server.ts';
+import { RealtimeServer, type RealtimeOptions } from './realtime/server.ts';
 import { startEngine, type EngineOption } from './store/engines.ts';
 import { ensureTables } from './store/tables.ts';
 
@@ -25,6 +25,8 @@ export type LocalAppSyncOptions = {
   apiKey?: string;
   /** The DynamoDB engine: 'dynalite' (default), 'dynamodb-local' (Java 17+; has transactions) or an endpoint. */
   engine?: EngineOption;
+  /** Real-time timings (keep-alive, idle timeout) other than AppSync's, and where its warnings go. */
+  realtime?: RealtimeOptions;
 };
 
 export type LocalAppSync = {
@@ -48,7 +50,7 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
     const api = createApi(declaration, engine);
     const apiKey = options.apiKey ?? apiKeyFor(dataDir);
     const authorize = apiKeyAuthorizer([apiKey]);
-    const realtime = new RealtimeServer(api, authorize);
+    const realtime = new RealtimeServer(api, authorize, options.realtime);
     const server = createHttpServer({ api, authorize, realtime, apiKey, webRoot: options.webRoot });
     const host = options.host ?? '127.0.0.1';
     await new Promise<void>((done, fail) => {

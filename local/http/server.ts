@@ -6,7 +6,6 @@ import type { LocalApi } from '../api.ts';
 import { isAuthFailure, type Authorizer } from '../auth/authorize.ts';
 import { executeRequest, type GraphQLBody } from '../graphql/execute.ts';
 import { requestError } from '../graphql/errors.ts';
-import { publishMutation, publishersOf } from '../realtime/publish.ts';
 import { PATH as REALTIME_PATH } from '../realtime/protocol.ts';
 import type { RealtimeServer } from '../realtime/server.ts';
 import { RequestState } from '../resolvers/request-state.ts';
@@ -24,7 +23,6 @@ const CORS = {
 export type HttpOptions = { api: LocalApi; authorize: Authorizer; realtime: RealtimeServer; apiKey: string; webRoot?: string };
 
 export function createHttpServer({ api, authorize, realtime, apiKey, webRoot }: HttpOptions) {
-  const byMutation = publishersOf(api.triggers);
   const staticFiles = webRoot ? sirv(webRoot, { single: true, dev: false, etag: true }) : undefined;
 
   const server = http.createServer((request, response) => {
@@ -75,7 +73,7 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot }: 
     );
     const answer = await executeRequest(api.schema, api.fieldResolver, body, state);
     sendJson(response, 200, answer.body);
-    publishMutation(answer, byMutation, realtime.registry);
+    realtime.publishMutation(answer, state);
   }
 
   return server;

@@ -1,69 +1,125 @@
-// Who is subscribed to what, and the fan-out of a mutation's result to them.
-// Subscribers with the same document and variables form a group: the payload
-// is executed and serialised once per group, then sent to each socket.
-import { execute, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { formatError } from '../graphql/errors.ts';
-import { data as dataMessage } from './protocol.ts';
+// Who is subscribed to what, and the fan-out of a published payload to them.
+// Subscribers with the same field, document, variables and filter form a group:
+// the payload is matched, projected and serialised once per group, then only the
+// subscription id differs from one subscriber's frame to the next.
+import { equal, matchesFilter, type SubscriptionFilter } from './filters.ts';
+import type { SelectionProjector } from './payload.ts';
+import { data as dataMessage, MAX_PAYLOAD_BYTES } from './protocol.ts';
 
-export type Subscriber = { id: string; send: (message: string) => void };
+/** Where a subscriber's frames go: its connection. */
+export type Sink = { send(text: string): void };
+
+export type SubscriptionSpec = {
+  /** The subscription field, e.g. onResults. */
+  field: string;
+  /** Same key, same group: field, document, variables and filter. */
+  key: string;
+  projector: SelectionProjector;
+  /** The arguments the subscriber gave (basic filtering); ignored when `filter` is set. */
+  args: Record<string, unknown>;
+  /** Set by the subscription resolver with extensions.setSubscriptionFilter. */
+  filter: SubscriptionFilter | null;
+  /** Set with extensions.setSubscriptionInvalidationFilter. */
+  invalidationFilter: SubscriptionFilter | null;
+};
+
+type Subscriber = {
+  id: string;
+  idJson: string;
+  sink: Sink;
+  invalidationFilter: SubscriptionFilter | null;
+  /** Called when extensions.invalidateSubscriptions closes this subscription. */
+  onInvalidated: () => void;
+};
 
 type Group = {
   field: string;
-  document: DocumentNode;
-  variables: Record<string, unknown>;
-  /** The arguments the subscriber gave: AppSync's basic filter. */
-  args: Record<string, unknown>;
+  projector: SelectionProjector;
+  matches: (payload: Record<string, unknown>) => boolean;
   subscribers: Set<Subscriber>;
 };
+
+export type PublishReport = { delivered: number; oversized: { field: string; bytes: number }[] };
 
 export class SubscriptionRegistry {
   private readonly groups = new Map<string, Group>();
   private readonly byField = new Map<string, Set<Group>>();
+  private count = 0;
 
-  constructor(private readonly schema: GraphQLSchema) {}
-
-  add(subscriber: Subscriber, entry: { key: string; field: string; document: DocumentNode; variables: Record<string, unknown>; args: Record<string, unknown> }) {
-    let group = this.groups.get(entry.key);
+  /** Adds a subscriber; returns what removes it. */
+  add(sink: Sink, id: string, spec: SubscriptionSpec, onInvalidated: () => void): () => void {
+    let group = this.groups.get(spec.key);
     if (!group) {
-      group = { field: entry.field, document: entry.document, variables: entry.variables, args: entry.args, subscribers: new Set() };
-      this.groups.set(entry.key, group);
-      let groups = this.byField.get(entry.field);
-      if (!groups) this.byField.set(entry.field, (groups = new Set()));
+      const { filter, args } = spec;
+      group = {
+        field: spec.field,
+        projector: spec.projector,
+        matches: filter ? (payload) => matchesFilter(filter, payload) : (payload) => matchesArguments(args, payload),
+        subscribers: new Set(),
+      };
+      this.groups.set(spec.key, group);
+      let groups = this.byField.get(spec.field);
+      if (!groups) this.byField.set(spec.field, (groups = new Set()));
       groups.add(group);
     }
+    const subscriber: Subscriber = { id, idJson: JSON.stringify(id), sink, invalidationFilter: spec.invalidationFilter, onInvalidated };
     group.subscribers.add(subscriber);
+    this.count++;
+    const owner = group;
+    let removed = false;
     return () => {
-      group.subscribers.delete(subscriber);
-      if (group.subscribers.size === 0) {
-        this.groups.delete(entry.key);
-        this.byField.get(entry.field)?.delete(group);
+      if (removed) return;
+      removed = true;
+      this.count--;
+      owner.subscribers.delete(subscriber);
+      if (owner.subscribers.size === 0) {
+        this.groups.delete(spec.key);
+        this.byField.get(spec.field)?.delete(owner);
       }
     };
   }
 
-  /** Sends a mutation's result to every subscriber of `field` whose arguments match it. */
-  publish(field: string, payload: Record<string, unknown>) {
+  /** Sends a mutation's published result to every subscriber of `field` it matches. */
+  publish(field: string, payload: Record<string, unknown>): PublishReport {
+    const report: PublishReport = { delivered: 0, oversized: [] };
     for (const group of this.byField.get(field) ?? []) {
-      if (!matchesArguments(group.args, payload)) continue;
-      const result = execute({ schema: this.schema, document: group.document, rootValue: { [field]: payload }, variableValues: group.variables });
-      if (result instanceof Promise) throw new Error('subscription payloads resolve synchronously');
-      const body = result.errors?.length ? { data: result.data ?? null, errors: result.errors.map(formatError) } : { data: result.data };
-      const payloadJson = JSON.stringify(body);
-      for (const subscriber of group.subscribers) subscriber.send(dataMessage(subscriber.id, payloadJson));
+      if (!group.matches(payload)) continue;
+      const body = JSON.stringify(group.projector.project(payload));
+      // AppSync drops a payload over its limit without telling anyone.
+      if (body.length > MAX_PAYLOAD_BYTES / 3 && Buffer.byteLength(body) > MAX_PAYLOAD_BYTES) {
+        report.oversized.push({ field, bytes: Buffer.byteLength(body) });
+        continue;
+      }
+      for (const subscriber of group.subscribers) subscriber.sink.send(dataMessage(subscriber.idJson, body));
+      report.delivered += group.subscribers.size;
     }
+    return report;
+  }
+
+  /** extensions.invalidateSubscriptions: closes the subscriptions of `field` whose invalidation filter matches. */
+  invalidate(field: string, payload: Record<string, unknown>): number {
+    const closing: Subscriber[] = [];
+    for (const group of this.byField.get(field) ?? []) {
+      for (const subscriber of group.subscribers) {
+        if (subscriber.invalidationFilter && matchesFilter(subscriber.invalidationFilter, payload)) closing.push(subscriber);
+      }
+    }
+    for (const subscriber of closing) subscriber.onInvalidated();
+    return closing.length;
   }
 
   get size() {
-    let n = 0;
-    for (const group of this.groups.values()) n += group.subscribers.size;
-    return n;
+    return this.count;
   }
 }
 
-/** Every argument the subscriber gave must equal the payload's field of that name. */
-function matchesArguments(args: Record<string, unknown>, payload: Record<string, unknown>) {
-  for (const [name, value] of Object.entries(args)) {
-    if (payload[name] !== value) return false;
+/**
+ * Basic filtering: every argument the subscriber gave must equal the published
+ * field of the same name. An explicit null asks for a null (or unselected) field.
+ */
+export function matchesArguments(args: Record<string, unknown>, payload: Record<string, unknown>): boolean {
+  for (const name in args) {
+    if (!equal(payload[name], args[name])) return false;
   }
   return true;
 }

@@ -50,7 +50,7 @@ describe('the aws-amplify client over HTTP', () => {
 
   it('rejects a vote for an option the poll lacks with an AppSync-shaped error', async () => {
     const poll = await createPoll(server);
-    const refused = await client.graphql({ query: castVote, variables: { pollId: poll.id, optionId: 'o9' } }).catch((e: unknown) => e);
+    const refused = await (client.graphql({ query: castVote, variables: { pollId: poll.id, optionId: 'o9' } }) as Promise<unknown>).catch((e: unknown) => e);
     expect(refused).toMatchObject({
       data: { castVote: null },
       errors: [{ path: ['castVote'], errorType: 'BadRequest', message: `Poll ${poll.id} has no option o9`, data: null, errorInfo: null }],
@@ -58,7 +58,7 @@ describe('the aws-amplify client over HTTP', () => {
   });
 
   it('rejects a vote for a poll that does not exist', async () => {
-    const refused: any = await client.graphql({ query: castVote, variables: { pollId: 'nope', optionId: 'o1' } }).catch((e: unknown) => e);
+    const refused: any = await (client.graphql({ query: castVote, variables: { pollId: 'nope', optionId: 'o1' } }) as Promise<unknown>).catch((e: unknown) => e);
     expect(refused.errors[0]).toMatchObject({ errorType: 'NotFound', message: 'Poll nope does not exist' });
   });
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
 import { describeApiError } from '../api/errors.ts';
 import { createPoll, polls as pollsQuery } from '../api/operations.ts';
+import { Logo } from '../components/Logo.tsx';
 import { Notice } from '../components/Notice.tsx';
 import type { PollsQuery } from '../graphql/generated.ts';
 import { optionColour } from '../palette.ts';
@@ -40,7 +41,7 @@ export function PollListPage() {
     <main className="list-page">
       <header className="list-page__header">
         <h1 className="brand">
-          <span aria-hidden="true">✋</span> HandsUp
+          <Logo /> HandsUp
         </h1>
         <p className="list-page__tagline">Live audience voting. Pick a poll, or start a new one.</p>
       </header>

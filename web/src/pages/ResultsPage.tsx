@@ -3,6 +3,7 @@ import { api } from '../api/client.ts';
 import { describeApiError } from '../api/errors.ts';
 import { onResults, pollResults, type Results } from '../api/operations.ts';
 import { ConnectionBadge, useConnectionState } from '../components/ConnectionBadge.tsx';
+import { Logo } from '../components/Logo.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { optionColour } from '../palette.ts';
 import { votePath } from '../routes.ts';
@@ -109,7 +110,7 @@ export function ResultsPage({ pollId }: { pollId: string }) {
     <main className="results-page">
       <header className="results-page__header">
         <p className="eyebrow">
-          <span aria-hidden="true">✋</span> HandsUp · live results
+          <Logo /> HandsUp · live results
         </p>
         <ConnectionBadge state={connection} problem={problem} />
       </header>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import { describeApiError } from '../api/errors.ts';
 import { castVote, poll as pollQuery } from '../api/operations.ts';
+import { Logo } from '../components/Logo.tsx';
 import { Notice } from '../components/Notice.tsx';
 import type { PollQuery } from '../graphql/generated.ts';
 import { optionColour } from '../palette.ts';
@@ -74,7 +75,7 @@ export function VotePage({ pollId }: { pollId: string }) {
     <main className="vote-page" aria-busy={sending}>
       <header className="vote-page__header">
         <p className="eyebrow">
-          <span aria-hidden="true">✋</span> HandsUp
+          <Logo /> HandsUp
         </p>
         <h1 className="vote-page__title">{poll.title}</h1>
         <p className="vote-page__hint">Tap your choice.</p>
@@ -105,12 +106,16 @@ export function VotePage({ pollId }: { pollId: string }) {
         {vote.state === 'sending' ? <p className="feedback feedback--sending" role="status">Sending your vote…</p> : null}
         {vote.state === 'counted' ? (
           <p key={vote.seq} className="feedback feedback--counted" role="status" data-testid="vote-counted">
-            <span className="feedback__icon" aria-hidden="true">✓</span> Your vote for <strong>{vote.label}</strong> was counted.
+            <span className="feedback__icon" aria-hidden="true">✓</span>
+            <span>
+              Your vote for <strong>{vote.label}</strong> was counted.
+            </span>
           </p>
         ) : null}
         {vote.state === 'refused' ? (
           <p key={vote.seq} className="feedback feedback--refused" role="alert" data-testid="vote-refused">
-            <span className="feedback__icon" aria-hidden="true">!</span> Your vote was not counted. {vote.message}
+            <span className="feedback__icon" aria-hidden="true">!</span>
+            <span>Your vote was not counted. {vote.message}</span>
           </p>
         ) : null}
       </div>

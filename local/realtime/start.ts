@@ -1,0 +1,219 @@
+// A `start` message, from its JSON string to a subscription ready to register, or
+// to the errors AppSync answers it with: the credentials of the start itself, the
+// document (only a subscription may come this way), its validation, the field's
+// auth directives, then the field's resolver, which runs once, now, and may refuse
+// the subscriber or set its enhanced and invalidation filters.
+import {
+  getOperationAST,
+  getVariableValues,
+  Kind,
+  parse,
+  validate,
+  valueFromAST,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+} from 'graphql';
+import type { LocalApi } from '../api.ts';
+import { isAuthFailure, type Authorizer, type Caller } from '../auth/authorize.ts';
+import { RequestState } from '../resolvers/request-state.ts';
+import { ResolverError } from '../runtime/signals.ts';
+import { filterProblem, type SubscriptionFilter } from './filters.ts';
+import { SelectionProjector } from './payload.ts';
+import { Errors, type ProtocolError, type StartPayload } from './protocol.ts';
+import type { Invalidation } from './publish.ts';
+import type { SubscriptionSpec } from './subscriptions.ts';
+
+export type StartOutcome = { ok: true; spec: SubscriptionSpec; caller: Caller } | { ok: false; errors: ProtocolError[] };
+
+const refuse = (...errors: ProtocolError[]): StartOutcome => ({ ok: false, errors });
+
+export class SubscriptionStarter {
+  private readonly documents = new Map<string, DocumentNode | ProtocolError[]>();
+
+  constructor(
+    private readonly api: LocalApi,
+    private readonly authorize: Authorizer,
+  ) {}
+
+  async start(payload: StartPayload): Promise<StartOutcome> {
+    let request: { query?: unknown; variables?: unknown; operationName?: unknown };
+    try {
+      request = typeof payload.data === 'string' ? JSON.parse(payload.data) : null;
+    } catch {
+      request = null as never;
+    }
+    if (!request || typeof request !== 'object' || typeof request.query !== 'string') return refuse(Errors.unsupported('unknown'));
+
+    const caller = await this.authorize(lowerCaseKeys(payload.extensions?.authorization));
+    if (isAuthFailure(caller)) return refuse(Errors.unauthorizedSubscription(caller.message));
+
+    const document = this.parsed(request.query);
+    if (Array.isArray(document)) return refuse(...document);
+    const operation = getOperationAST(document, typeof request.operationName === 'string' ? request.operationName : undefined);
+    if (!operation) return refuse(Errors.unsupported(''));
+    if (operation.operation !== 'subscription') return refuse(Errors.unsupported(operation.operation));
+    const invalid = this.validated(request.query, document);
+    if (invalid.length) return refuse(...invalid);
+
+    const subscriptionType = this.api.schema.getSubscriptionType()!;
+    const fieldNode = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
+    const field = fieldNode && subscriptionType.getFields()[fieldNode.name.value];
+    if (!fieldNode || !field) return refuse(Errors.invalid('A subscription selects its one field directly, not through a fragment.'));
+    const coerced = getVariableValues(this.api.schema, operation.variableDefinitions ?? [], (request.variables ?? {}) as Record<string, unknown>);
+    if (coerced.errors) return refuse(...coerced.errors.map((e) => Errors.invalid(e.message)));
+    const variables = coerced.coerced;
+    const args = suppliedArguments(field, fieldNode, variables);
+
+    // The API's field resolver checks the field's auth directives, then runs its resolver if it has one.
+    const ran = await this.runResolver(subscriptionType, field, fieldNode, operation, document, variables, args, caller);
+    if (!ran.ok) return refuse(...ran.errors);
+    for (const candidate of [ran.filter, ran.invalidationFilter]) {
+      const problem = candidate === null ? null : filterProblem(candidate);
+      if (problem) return refuse(Errors.filterLimit(problem));
+    }
+    const { filter, invalidationFilter } = ran;
+
+    const fragments = fragmentsOf(document);
+    const spec: SubscriptionSpec = {
+      field: field.name,
+      key: `${field.name}\u0000${request.query}\u0000${JSON.stringify(variables)}\u0000${filter ? JSON.stringify(filter) : ''}`,
+      projector: new SelectionProjector(this.api.schema, fieldNode, field.type, fragments, variables),
+      args,
+      filter,
+      invalidationFilter,
+    };
+    return { ok: true, spec, caller };
+  }
+
+  /** A subscription resolver runs once, with the subscriber's arguments and identity; its result is not sent anywhere. */
+  private async runResolver(
+    type: GraphQLObjectType,
+    field: GraphQLField<unknown, unknown>,
+    fieldNode: FieldNode,
+    operation: OperationDefinitionNode,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    args: Record<string, unknown>,
+    caller: Caller,
+  ): Promise<{ ok: true; filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null } | { ok: false; errors: ProtocolError[] }> {
+    const state = new RequestState({ headers: {}, domainName: null, identity: caller.identity, env: this.api.declaration.environment }, caller.authType);
+    const key = fieldNode.alias?.value ?? field.name;
+    const info: GraphQLResolveInfo = {
+      fieldName: field.name,
+      fieldNodes: [fieldNode],
+      returnType: field.type,
+      parentType: type,
+      path: { prev: undefined, key, typename: type.name },
+      schema: this.api.schema,
+      fragments: fragmentsOf(document),
+      rootValue: undefined,
+      operation,
+      variableValues: variables,
+    };
+    const thrown: ResolverError[] = [];
+    try {
+      await this.api.fieldResolver(undefined, args, state, info);
+    } catch (error) {
+      thrown.push(error instanceof ResolverError ? error : new ResolverError(String((error as Error)?.message ?? error)));
+    }
+    const errors = [...thrown, ...state.appended.map((e) => e.originalError as ResolverError)];
+    if (errors.length) {
+      // Only the keys AppSync sends on this channel: {"errorType":"Unauthorized","message":"Not Authorized to access …"}.
+      return { ok: false, errors: errors.map((e) => (e.errorType ? { errorType: e.errorType, message: e.message } : { message: e.message })) };
+    }
+    return { ok: true, ...subscriptionExtensionsOf(state) };
+  }
+
+  /** Parsing is cached: a thousand subscribers send the same few documents. */
+  private parsed(query: string): DocumentNode | ProtocolError[] {
+    let document = this.documents.get(query);
+    if (!document) {
+      try {
+        document = parse(query);
+      } catch (error) {
+        document = [Errors.invalid((error as GraphQLError).message)];
+      }
+      if (this.documents.size > 1000) this.documents.clear();
+      this.documents.set(query, document);
+    }
+    return document;
+  }
+
+  private readonly validations = new Map<string, ProtocolError[]>();
+  private validated(query: string, document: DocumentNode): ProtocolError[] {
+    let errors = this.validations.get(query);
+    if (!errors) {
+      errors = validate(this.api.schema, document).map((e) => Errors.invalid(e.message));
+      if (this.validations.size > 1000) this.validations.clear();
+      this.validations.set(query, errors);
+    }
+    return errors;
+  }
+}
+
+/**
+ * What a subscription resolver passed to extensions.setSubscriptionFilter and
+ * setSubscriptionInvalidationFilter: the runtime records them on each field's
+ * invocation (local/runtime/invocation.ts). Copied out of the resolver's realm as plain JSON.
+ */
+export function subscriptionExtensionsOf(state: RequestState): { filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null } {
+  let filter: unknown = null;
+  let invalidationFilter: unknown = null;
+  for (const { extensions } of recordedInvocations(state)) {
+    filter = extensions?.subscriptionFilter ?? filter;
+    invalidationFilter = extensions?.subscriptionInvalidationFilter ?? invalidationFilter;
+  }
+  return { filter: plain(filter) as SubscriptionFilter | null, invalidationFilter: plain(invalidationFilter) as SubscriptionFilter | null };
+}
+
+/** What a mutation's resolvers passed to extensions.invalidateSubscriptions. */
+export function invalidationsOf(state: RequestState): Invalidation[] {
+  return recordedInvocations(state).flatMap(({ extensions }) =>
+    (extensions?.invalidations ?? []).map((call) => plain(call) as Invalidation).filter((call) => call && typeof call.subscriptionField === 'string'),
+  );
+}
+
+type Recorded = { extensions?: { subscriptionFilter?: unknown; subscriptionInvalidationFilter?: unknown; invalidations?: unknown[] } };
+function recordedInvocations(state: RequestState): Recorded[] {
+  return (state as RequestState & { invocations?: Recorded[] }).invocations ?? [];
+}
+
+function plain(value: unknown): unknown {
+  return value === null || value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+/** The arguments written in the subscription (basic filtering ignores the others, defaults included). */
+function suppliedArguments(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const argument of node.arguments ?? []) {
+    const definition = field.args.find((a) => a.name === argument.name.value);
+    if (!definition) continue;
+    if (argument.value.kind === Kind.VARIABLE) {
+      const name = argument.value.name.value;
+      if (!Object.prototype.hasOwnProperty.call(variables, name)) continue;
+      args[definition.name] = variables[name];
+    } else {
+      args[definition.name] = valueFromAST(argument.value, definition.type, variables);
+    }
+  }
+  return args;
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  return fragments;
+}
+
+export function lowerCaseKeys(headers: unknown): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  if (!headers || typeof headers !== 'object') return out;
+  for (const [key, value] of Object.entries(headers)) if (typeof value === 'string') out[key.toLowerCase()] = value;
+  return out;
+}
