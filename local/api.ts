@@ -12,6 +12,7 @@ import type { CompiledFunction, CompiledResolver } from './resolvers/compiled.ts
 import { fieldResolver } from './resolvers/field.ts';
 import type { RequestState } from './resolvers/request-state.ts';
 import { createRealm, loadCode } from './runtime/sandbox.ts';
+import { assertValidCode } from './runtime/validation/bundles.ts';
 import type { DynamoDbEngine } from './store/engine.ts';
 
 export type LocalApi = {
@@ -33,8 +34,12 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): 
     throw new DeclarationError(`${declaration.schema}: ${(error as Error).message}`);
   }
   const bundles = bundleApi(declaration);
+  // As AppSync refuses to save code that breaks its rules, a bad resolver stops the API from starting.
+  assertValidCode(bundles);
   const realm = createRealm();
-  const modules = new Map([...bundles.byFile].map(([file, code]) => [file, loadCode(realm, code, file)]));
+  const modules = new Map(
+    [...bundles.byFile].map(([file, code]) => [file, loadCode(realm, code, file, { bundleMap: bundles.maps.get(file) })]),
+  );
 
   const dataSources = new Map<string, DataSource>();
   for (const [name, source] of Object.entries(declaration.dataSources)) {

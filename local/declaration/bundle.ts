@@ -7,11 +7,18 @@ import type { ApiDeclaration } from './declaration.ts';
 export type CodeBundles = {
   /** Bundled code by source path. */
   byFile: Map<string, string>;
+  /** Source map of each bundle by source path, for errors placed in the TypeScript source. */
+  maps: Map<string, string>;
   resolvers: Record<string, string>;
   functions: Record<string, string>;
 };
 
 export function bundleCode(file: string): string {
+  return bundleCodeWithMap(file).code;
+}
+
+/** The bundle and its source map (kept apart: the code AppSync is given carries none). */
+export function bundleCodeWithMap(file: string): { code: string; map: string } {
   const result = buildSync({
     entryPoints: [file],
     bundle: true,
@@ -20,22 +27,29 @@ export function bundleCode(file: string): string {
     platform: 'neutral',
     target: 'es2020',
     external: ['@aws-appsync/*'],
-    sourcemap: false,
+    sourcemap: 'external',
+    outfile: 'code.js',
     minify: false,
     legalComments: 'none',
     logLevel: 'silent',
   });
-  return result.outputFiles[0]!.text;
+  const output = (suffix: string) => result.outputFiles.find((f) => f.path.endsWith(suffix))!.text;
+  return { code: output('code.js'), map: output('code.js.map') };
 }
 
 export function bundleApi(api: ApiDeclaration): CodeBundles {
   const byFile = new Map<string, string>();
+  const maps = new Map<string, string>();
   const bundled = (file: string) => {
     let code = byFile.get(file);
-    if (code === undefined) byFile.set(file, (code = bundleCode(file)));
+    if (code === undefined) {
+      const bundle = bundleCodeWithMap(file);
+      byFile.set(file, (code = bundle.code));
+      maps.set(file, bundle.map);
+    }
     return code;
   };
   const resolvers = Object.fromEntries(Object.entries(api.resolvers).map(([field, r]) => [field, bundled(r.code)]));
   const functions = Object.fromEntries(Object.entries(api.functions).map(([name, f]) => [name, bundled(f.code)]));
-  return { byFile, resolvers, functions };
+  return { byFile, maps, resolvers, functions };
 }

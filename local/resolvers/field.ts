@@ -2,7 +2,7 @@
 // runs the unit or pipeline, and turns its outcome into a value or an error.
 import type { GraphQLFieldResolver } from 'graphql';
 import { createFieldRun } from '../runtime/context.ts';
-import type { Invocation } from '../runtime/invocation.ts';
+import { newInvocation } from '../runtime/invocation.ts';
 import type { CompiledResolver } from './compiled.ts';
 import { runPipeline } from './pipeline.ts';
 import type { RequestState } from './request-state.ts';
@@ -10,20 +10,21 @@ import { runUnit } from './unit.ts';
 
 export function fieldResolver(resolver: CompiledResolver): GraphQLFieldResolver<unknown, RequestState> {
   return async (source, args, state, info) => {
-    const run = createFieldRun(args, source, state.scope, {
+    const run = createFieldRun(resolver.module.realm, args, source, state.scope, {
       parentTypeName: info.parentType.name,
       fieldName: info.fieldName,
       variables: info.variableValues,
       fieldNodes: info.fieldNodes,
       fragments: info.fragments,
     });
-    const invocation: Invocation = {
+    const invocation = newInvocation({
       typeName: info.parentType.name,
       fieldName: info.fieldName,
-      errors: [],
       logs: state.logs,
       authType: state.authType,
-    };
+      deadline: state.deadline,
+    });
+    state.invocations.push(invocation);
     const outcome = resolver.kind === 'UNIT' ? await runUnit(resolver, run, invocation) : await runPipeline(resolver, run, invocation);
     for (const error of invocation.errors) state.appendError(error, info);
     if (outcome.kind === 'error') throw outcome.error;

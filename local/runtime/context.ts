@@ -1,5 +1,6 @@
 // The `ctx` a handler receives (devguide/resolver-context-reference-js.html).
 import { print, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { Realm, RealmFieldRun } from './sandbox.ts';
 
 export type Identity = Record<string, unknown> | null;
 
@@ -32,43 +33,38 @@ export type Context = {
   env: Record<string, string>;
 };
 
-/** The parts of ctx shared by every handler of one field's resolution. */
-export type FieldRun = Omit<Context, 'prev' | 'result' | 'error'>;
+/** The parts of ctx shared by every handler of one field's resolution, made in the realm that runs them. */
+export type FieldRun = { realm: Realm; parts: RealmFieldRun };
 
 export function createFieldRun(
+  realm: Realm,
   args: Record<string, unknown>,
   source: unknown,
   request: RequestScope,
   field: FieldScope,
 ): FieldRun {
-  const info = { fieldName: field.fieldName, parentTypeName: field.parentTypeName, variables: field.variables };
-  // Not enumerable, as in AppSync: JSON.stringify(ctx.info) leaves them out.
-  let list: string[] | undefined;
-  Object.defineProperty(info, 'selectionSetList', {
-    enumerable: false,
-    get: () => (list ??= selectionSetList(field.fieldNodes, field.fragments)),
-  });
-  Object.defineProperty(info, 'selectionSetGraphQL', {
-    enumerable: false,
-    get: () => selectionSetGraphQL(field.fieldNodes),
-  });
-  return {
-    arguments: args,
-    args,
-    source: source ?? null,
-    stash: {},
-    identity: request.identity,
-    request: { headers: request.headers, domainName: request.domainName },
-    info,
-    env: request.env,
-  };
+  const parts = realm.internals.fieldRun(
+    {
+      args,
+      source: source ?? null,
+      identity: request.identity,
+      headers: request.headers,
+      domainName: request.domainName,
+      env: request.env,
+      fieldName: field.fieldName,
+      parentTypeName: field.parentTypeName,
+      variables: field.variables,
+    },
+    // Not enumerable, as in AppSync: JSON.stringify(ctx.info) leaves them out. Computed on first read.
+    () => selectionSetList(field.fieldNodes, field.fragments),
+    () => selectionSetGraphQL(field.fieldNodes),
+  );
+  return { realm, parts };
 }
 
+/** The ctx one handler receives: the field's parts, plus prev.result, and result/error in a response handler. */
 export function handlerContext(run: FieldRun, step: { prev: unknown; result?: unknown; error?: Context['error'] }): Context {
-  const ctx: Context = { ...run, prev: { result: step.prev } };
-  if ('result' in step) ctx.result = step.result;
-  if (step.error) ctx.error = step.error;
-  return ctx;
+  return run.realm.internals.handlerContext(run.parts, step.prev, 'result' in step, step.result, step.error) as Context;
 }
 
 function selectionSetList(fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): string[] {

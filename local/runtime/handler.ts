@@ -2,38 +2,51 @@
 // came of it: a value, an early return, or a field error.
 import type { Context } from './context.ts';
 import { withInvocation, type Invocation } from './invocation.ts';
-import type { CodeModule } from './sandbox.ts';
-import { EarlyReturn, ResolverError, type SkipTo } from './signals.ts';
+import { callerPosition, type CodeModule } from './sandbox.ts';
+import { EarlyReturn, ResolverError, type Signal, type SkipTo } from './signals.ts';
 
 export type Outcome =
   | { kind: 'value'; value: unknown }
   | { kind: 'early'; value: unknown; skipTo: SkipTo | undefined }
   | { kind: 'error'; error: ResolverError };
 
-export function runHandler(
-  module: CodeModule,
-  handler: 'request' | 'response',
-  ctx: Context,
-  invocation: Invocation,
-): Outcome {
+export function runHandler(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation): Outcome {
   const fn = module[handler];
   if (!fn) {
-    // A missing handler passes the value through, as an empty one would.
+    // Validation requires both handlers; code loaded without it passes the value through.
     return { kind: 'value', value: handler === 'request' ? (ctx.prev.result ?? {}) : ctx.result };
   }
+  const { realm } = module;
+  realm.clock.deadline = invocation.deadline;
+  invocation.signal = undefined;
   try {
     return { kind: 'value', value: withInvocation(invocation, () => fn(ctx)) };
   } catch (thrown) {
-    if (thrown instanceof EarlyReturn) return { kind: 'early', value: thrown.value, skipTo: thrown.skipTo };
-    if (thrown instanceof ResolverError) return { kind: 'error', error: thrown };
+    const signal = thrown === realm.internals.signal ? takeSignal(invocation) : undefined;
+    if (signal) {
+      if (signal instanceof EarlyReturn) return { kind: 'early', value: signal.value, skipTo: signal.skipTo };
+      return { kind: 'error', error: signal };
+    }
     return { kind: 'error', error: codeError(module, thrown) };
   }
 }
 
-/** A runtime exception (a TypeError, say) becomes the field's error, as in AppSync. */
-function codeError(module: CodeModule, thrown: unknown): ResolverError {
-  const message = thrown instanceof Object && 'message' in thrown ? String(thrown.message) : String(thrown);
-  const frame = thrown instanceof Object && 'stack' in thrown ? String(thrown.stack).match(/:(\d+):(\d+)\)?\n?/) : null;
-  const where = frame ? `${module.file.split('/').pop()}:${frame[1]}:${frame[2]}: ` : '';
-  return new ResolverError(`${where}${message}`, 'Code');
+function takeSignal(invocation: Invocation): Signal | undefined {
+  const signal = invocation.signal;
+  invocation.signal = undefined;
+  return signal;
+}
+
+/**
+ * A runtime exception (a TypeError, say) becomes the field's error, its message
+ * prefixed with where it happened, as EvaluateCode shows it (`code.js:3:12: …`).
+ * Here the place is in the TypeScript source when the bundle has a source map.
+ */
+export function codeError(module: CodeModule, thrown: unknown): ResolverError {
+  // Realm errors are not instances of the host's Error: read them by shape.
+  const error = typeof thrown === 'object' && thrown !== null ? (thrown as { message?: unknown; stack?: unknown }) : undefined;
+  const message = error && 'message' in error ? String(error.message) : String(thrown);
+  const stack = error && typeof error.stack === 'string' ? error.stack : undefined;
+  const where = callerPosition(module.realm, stack);
+  return new ResolverError(`${where ? `${where.file}:${where.line}:${where.column}: ` : ''}${message}`, 'Code');
 }

@@ -1,6 +1,22 @@
 // What one handler invocation records while it runs. Handlers run synchronously,
 // so the utilities read the invocation in progress from here.
-import type { AppSyncErrorFields } from './signals.ts';
+import type { AppSyncErrorFields, Signal } from './signals.ts';
+
+/**
+ * What the handlers of one field passed to `extensions.*`, in call order. The
+ * real-time engine reads `subscriptionFilter`/`subscriptionInvalidationFilter`
+ * after a subscription resolver ran, and `invalidations` after a mutation.
+ */
+export type ExtensionCalls = {
+  /** extensions.setSubscriptionFilter(filter): the last one given wins. */
+  subscriptionFilter?: unknown;
+  /** extensions.setSubscriptionInvalidationFilter(filter): the last one given wins. */
+  subscriptionInvalidationFilter?: unknown;
+  /** extensions.invalidateSubscriptions({subscriptionField, payload}) calls. */
+  invalidations: { subscriptionField: string; payload: unknown }[];
+  /** extensions.evictFromApiCache(typeName, fieldName, keys) calls. */
+  cacheEvictions: { typeName: string; fieldName: string; keyValuePair: Record<string, unknown> }[];
+};
 
 export type Invocation = {
   /** `Type.field` being resolved, for util.unauthorized(). */
@@ -8,16 +24,40 @@ export type Invocation = {
   fieldName: string;
   /** util.appendError() calls, in order. */
   errors: AppSyncErrorFields[];
-  /** console.log/console.error lines, in order. */
+  /** console.log/console.error lines, in AppSync's shape (`INFO - file:line:col: …`). */
   logs: string[];
-  /** The caller's identity, for util.authType(). */
+  /** How the caller was authorized, in util.authType()'s words. */
   authType: string;
+  /** The extensions.* calls of this field. */
+  extensions: ExtensionCalls;
+  /** util.http.addResponseHeader(s) calls: headers for the HTTP response. */
+  responseHeaders: Record<string, string>;
+  /** Date.now() after which the request has run out of time. */
+  deadline: number;
+  /** Set while a handler unwinds after util.error, runtime.earlyReturn or the time limit. */
+  signal?: Signal;
 };
+
+export function newInvocation(fields: Partial<Invocation> & Pick<Invocation, 'typeName' | 'fieldName'>): Invocation {
+  return {
+    errors: [],
+    logs: [],
+    authType: 'API Key Authorization',
+    extensions: { invalidations: [], cacheEvictions: [] },
+    responseHeaders: {},
+    deadline: Infinity,
+    ...fields,
+  };
+}
 
 let active: Invocation | undefined;
 
 export function activeInvocation(): Invocation {
   if (!active) throw new Error('AppSync utilities were called outside a resolver handler');
+  return active;
+}
+
+export function currentInvocation(): Invocation | undefined {
   return active;
 }
 

@@ -1,6 +1,8 @@
 // How resolver code leaves a handler other than by returning: util.error and
-// util.unauthorized raise a field error; runtime.earlyReturn skips ahead.
-// They are thrown by our code, never by the resolver's (which may not throw).
+// util.unauthorized raise a field error; runtime.earlyReturn skips ahead; the
+// clock stops a handler that ran past the request's time limit. They are raised
+// by our code, never by the resolver's (which may not throw), and they never
+// reach resolver code: inside the realm they travel as an inert token.
 
 export type AppSyncErrorFields = {
   message: string;
@@ -32,3 +34,16 @@ export class EarlyReturn {
     public skipTo: SkipTo | undefined,
   ) {}
 }
+
+/**
+ * The request ran past its time limit. AppSync answers a request that exceeds its
+ * 30 s limit with "Execution timed out." (aws-appsync-community#43, aws-mobile-appsync-sdk-android#280);
+ * the errorType for a resolver that loops is not documented, so this one is ours.
+ */
+export class ExecutionTimeout extends ResolverError {
+  constructor() {
+    super('Execution timed out.', 'ExecutionTimeout');
+  }
+}
+
+export type Signal = ResolverError | EarlyReturn;

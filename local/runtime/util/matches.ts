@@ -1,0 +1,29 @@
+// util.matches(pattern, text): java.util.regex.Pattern.matches — the pattern must
+// match the whole text. Java syntax is close to JavaScript's; what differs and
+// matters here is translated: leading inline flags (?i)(?s)(?m)(?x), \A, \Z, \z.
+// Possessive quantifiers and atomic groups have no JavaScript counterpart and are refused.
+const cache = new Map<string, RegExp>();
+
+export function toJavaScriptRegExp(pattern: string): RegExp {
+  let found = cache.get(pattern);
+  if (found) return found;
+  let body = pattern;
+  let flags = 'u';
+  const inline = /^\(\?([imsx]+)\)/.exec(body);
+  if (inline) {
+    body = body.slice(inline[0].length);
+    for (const flag of inline[1]!) if (flag !== 'x' && !flags.includes(flag)) flags += flag;
+    if (inline[1]!.includes('x')) body = body.replace(/\s+|#.*$/gm, '');
+  }
+  if (/(?<!\\)[*+?}]\+|\(\?>/.test(body)) {
+    throw new Error(`util.matches: possessive quantifiers and atomic groups are not supported locally: ${pattern}`);
+  }
+  body = body.replace(/\\A/g, '^').replace(/\\[Zz]/g, '$');
+  found = new RegExp(`^(?:${body})$`, flags);
+  cache.set(pattern, found);
+  return found;
+}
+
+export function matches(pattern: string, text: string): boolean {
+  return toJavaScriptRegExp(pattern).test(text);
+}
