@@ -55,7 +55,7 @@ const SCHEMA = /* GraphQL */ `
   type Subscription {
     "Basic filtering on three arguments."
     onItem(id: ID, group: String, severity: Int): Item @aws_subscribe(mutations: ["putItem", "publishItem", "dropItem"])
-    "Its resolver sets an enhanced filter: severity >= minSeverity."
+    "Its resolver sets an enhanced filter with util.transform.toSubscriptionFilter: severity >= minSeverity."
     onSevere(minSeverity: Int!): Item @aws_subscribe(mutations: ["putItem"])
     "Its resolver sets whatever filter the subscriber passes (AWSJSON), to try every operator and limit."
     onFilter(filter: AWSJSON!): Item @aws_subscribe(mutations: ["putItem"])
@@ -88,10 +88,10 @@ const RESOLVERS: Record<string, string> = {
     }
   `,
   'Subscription.onSevere.js': `
-    import { extensions } from '@aws-appsync/utils';
+    import { util, extensions } from '@aws-appsync/utils';
     export function request() { return { payload: null }; }
     export function response(ctx) {
-      extensions.setSubscriptionFilter({ filterGroup: [{ filters: [{ fieldName: 'severity', operator: 'ge', value: ctx.args.minSeverity }] }] });
+      extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ severity: { ge: ctx.args.minSeverity } }));
       return null;
     }
   `,
@@ -99,7 +99,8 @@ const RESOLVERS: Record<string, string> = {
     import { extensions } from '@aws-appsync/utils';
     export function request() { return { payload: null }; }
     export function response(ctx) {
-      extensions.setSubscriptionFilter(JSON.parse(ctx.args.filter));
+      const filter = ctx.args.filter;
+      extensions.setSubscriptionFilter(typeof filter === 'string' ? JSON.parse(filter) : filter);
       return null;
     }
   `,
