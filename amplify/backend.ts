@@ -4,7 +4,7 @@ import { defineBackend } from '@aws-amplify/backend';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { loadDeclaration } from '../local/declaration/declaration.ts';
 import { defineApi } from './api/define-api.ts';
-import { dataOutputs } from './api/outputs.ts';
+import { authOutputs, dataOutputs } from './api/outputs.ts';
 
 export const declaration = loadDeclaration(fileURLToPath(new URL('../api.json', import.meta.url)));
 
@@ -14,7 +14,8 @@ const sandbox = backend.stack.node.tryGetContext('amplify-backend-type') === 'sa
 export const apiStack = backend.createStack('Api');
 // A sandbox's data goes with the sandbox; a branch's data outlives its stack.
 export const api = defineApi(apiStack, declaration, {
-  tableRemovalPolicy: sandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+  removalPolicy: sandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
 });
 
-backend.addOutput({ data: dataOutputs(api.api, declaration) });
+const auth = authOutputs(api);
+backend.addOutput({ data: dataOutputs(api, declaration), ...(auth ? { auth } : {}) });

@@ -1,34 +1,57 @@
-// The API's authorization modes, from the declaration. Only the modes that need
-// nothing outside the API itself can be derived: API_KEY (a key is created) and
-// AWS_IAM. Cognito user pools, OIDC and Lambda authorizers need a pool, an
-// issuer or a function that api.json has no way to name yet.
+// The API's authorization modes, from the declaration: API_KEY (a key is
+// created), AWS_IAM, and AMAZON_COGNITO_USER_POOLS (with the pool the declaration
+// describes). OIDC and Lambda authorizers need an issuer or a function that
+// api.json has no way to name yet.
 import { Duration, Expiration } from 'aws-cdk-lib';
-import { AuthorizationType, type AuthorizationConfig, type AuthorizationMode } from 'aws-cdk-lib/aws-appsync';
-import type { ApiDeclaration, AuthMode } from '../../local/declaration/declaration.ts';
+import {
+  AuthorizationType,
+  UserPoolDefaultAction,
+  type AuthorizationConfig,
+  type AuthorizationMode,
+} from 'aws-cdk-lib/aws-appsync';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { AuthMode, AuthorizationDeclaration } from '../../local/declaration/declaration.ts';
 
-/** AppSync's longest API key lifetime; every deployment renews it from that day. */
+/** AppSync's longest API key lifetime. */
 export const API_KEY_LIFETIME = Duration.days(365);
 
-function authorizationMode(mode: AuthMode): AuthorizationMode {
+/**
+ * The key lasts the longest AppSync allows, counted from the start of today (UTC):
+ * every synthesis of one day yields the same template, so a sandbox's resolver
+ * edits stay hotswaps, and the first deployment of each day renews the key.
+ */
+export function apiKeyExpiry(now = new Date()): Expiration {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Expiration.atTimestamp(today + API_KEY_LIFETIME.toMilliseconds());
+}
+
+export const usesMode = (authorization: AuthorizationDeclaration, mode: AuthMode) =>
+  authorization.default === mode || authorization.additional.includes(mode);
+
+function authorizationMode(mode: AuthMode, userPool: IUserPool | undefined): AuthorizationMode {
   switch (mode) {
     case 'API_KEY':
       return {
         authorizationType: AuthorizationType.API_KEY,
-        apiKeyConfig: { expires: Expiration.after(API_KEY_LIFETIME) },
+        apiKeyConfig: { expires: apiKeyExpiry() },
       };
     case 'AWS_IAM':
       return { authorizationType: AuthorizationType.IAM };
+    case 'AMAZON_COGNITO_USER_POOLS':
+      if (!userPool) throw new Error('AMAZON_COGNITO_USER_POOLS needs the user pool');
+      // Only the default mode has a default action: an additional mode's CloudFormation type has none and drops it.
+      return { authorizationType: AuthorizationType.USER_POOL, userPoolConfig: { userPool, defaultAction: UserPoolDefaultAction.ALLOW } };
     default:
       throw new Error(
-        `authorization mode ${mode} cannot be deployed from the declaration: it needs a user pool, ` +
+        `authorization mode ${mode} cannot be deployed from the declaration: it needs ` +
           'an OIDC issuer or a Lambda authorizer, which api.json cannot declare',
       );
   }
 }
 
-export function authorizationConfig(authorization: ApiDeclaration['authorization']): AuthorizationConfig {
+export function authorizationConfig(authorization: AuthorizationDeclaration, userPool?: IUserPool): AuthorizationConfig {
   return {
-    defaultAuthorization: authorizationMode(authorization.default),
-    additionalAuthorizationModes: authorization.additional.map(authorizationMode),
+    defaultAuthorization: authorizationMode(authorization.default, userPool),
+    additionalAuthorizationModes: authorization.additional.map((mode) => authorizationMode(mode, userPool)),
   };
 }

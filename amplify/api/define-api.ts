@@ -16,16 +16,19 @@ import { Construct } from 'constructs';
 import { bundleApi } from '../../local/declaration/bundle.ts';
 import type { ApiDeclaration } from '../../local/declaration/declaration.ts';
 import { checkCode, checkName } from './appsync-limits.ts';
-import { authorizationConfig } from './authorization.ts';
+import { authorizationConfig, usesMode } from './authorization.ts';
 import { defineTable } from './tables.ts';
+import { defineUserPool, type DeployedUserPool } from './user-pool.ts';
 
 export type DefineApiOptions = {
-  /** What happens to the tables when the stack is deleted (default: RETAIN). */
-  tableRemovalPolicy?: RemovalPolicy;
+  /** What happens to the data (tables, user pool) when the stack is deleted (default: RETAIN). */
+  removalPolicy?: RemovalPolicy;
 };
 
 export type DeployedApi = {
   api: GraphqlApi;
+  /** The pool behind AMAZON_COGNITO_USER_POOLS, when the declaration uses that mode. */
+  userPool?: DeployedUserPool;
   tables: Record<string, Table>;
   dataSources: Record<string, BaseDataSource>;
   functions: Record<string, AppsyncFunction>;
@@ -36,18 +39,23 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
   const bundles = bundleApi(declaration);
   const runtime = FunctionRuntime.JS_1_0_0;
   const environment = declaration.environment;
+  const removalPolicy = options.removalPolicy ?? RemovalPolicy.RETAIN;
+
+  const userPool = usesMode(declaration.authorization, 'AMAZON_COGNITO_USER_POOLS')
+    ? defineUserPool(scope, declaration.authorization.userPool, removalPolicy)
+    : undefined;
 
   const api = new GraphqlApi(scope, 'GraphqlApi', {
     name: declaration.name,
     definition: Definition.fromFile(declaration.schema),
-    authorizationConfig: authorizationConfig(declaration.authorization),
+    authorizationConfig: authorizationConfig(declaration.authorization, userPool?.pool),
     environmentVariables: Object.keys(environment).length > 0 ? environment : undefined,
   });
 
   const tableScope = new Construct(scope, 'Tables');
   const tables: Record<string, Table> = {};
   for (const [name, table] of Object.entries(declaration.tables)) {
-    tables[name] = defineTable(tableScope, name, table, options.tableRemovalPolicy ?? RemovalPolicy.RETAIN);
+    tables[name] = defineTable(tableScope, name, table, removalPolicy);
   }
 
   const dataSources: Record<string, BaseDataSource> = {};
@@ -87,5 +95,5 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
     });
   }
 
-  return { api, tables, dataSources, functions, resolvers };
+  return { api, userPool, tables, dataSources, functions, resolvers };
 }

@@ -3,16 +3,47 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CloudFormationValidatePlugin, Stack, Stage, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { CfnElement } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defineApi, type DeployedApi } from '../../amplify/api/define-api.ts';
+import { authOutputs, dataOutputs } from '../../amplify/api/outputs.ts';
 import { bundleApi, type CodeBundles } from '../../local/declaration/bundle.ts';
 import { loadDeclaration, type ApiDeclaration } from '../../local/declaration/declaration.ts';
 
 const AMPLIFY_CONTEXT = { 'amplify-backend-namespace': 'app', 'amplify-backend-name': 'main', 'amplify-backend-type': 'sandbox' };
 const APPSYNC_JS = { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' };
+
+// CDK validates templates at synthesis, but only top-level stacks: the Api stack is
+// a nested stack. Synthesis skips it here (CDK_VALIDATION=false) and the tests run
+// the same validator (CloudFormation resource schemas + CDK's rules) on every template.
+const previousEnv = { CDK_CONTEXT_JSON: process.env.CDK_CONTEXT_JSON, CDK_VALIDATION: process.env.CDK_VALIDATION };
+process.env.CDK_VALIDATION = 'false';
+afterAll(() => {
+  for (const [name, value] of Object.entries(previousEnv)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+let validator: CloudFormationValidatePlugin | undefined;
+/** Loading the validator's engine (WebAssembly) takes ~5 s on a quiet 2-core machine; allow for a busy one. */
+const VALIDATION_TIMEOUT = 60_000;
+
+/** CloudFormation validation of the given stacks' synthesised templates: every violation, as "rule: description". */
+function violations(stacks: Stack[]): string[] {
+  const app = Stage.of(stacks[0]!)!;
+  const assembly = app.synth();
+  const stackTemplates = stacks.map((stack) => ({
+    stackConstructPath: stack.node.path,
+    templatePath: join(assembly.directory, stack.templateFile),
+    accountId: undefined,
+    region: undefined,
+  }));
+  validator ??= new CloudFormationValidatePlugin();
+  const report = validator.validate({ templatePaths: stackTemplates.map((s) => s.templatePath), stackTemplates, appConstruct: app });
+  return report.violations.map((v) => `${v.ruleName}: ${v.description} (${v.violatingResources.map((r) => r.resourceLogicalId).join(', ')})`);
+}
 
 type Resource = { logicalId: string; props: Record<string, any>; resource: Record<string, any> };
 
@@ -48,7 +79,8 @@ describe('amplify/backend.ts (HandsUp, api.json)', () => {
   let deployed: DeployedApi;
   let template: Template;
   let root: Template;
-  const previousContext = process.env.CDK_CONTEXT_JSON;
+
+  let backendStack: Stack;
 
   beforeAll(async () => {
     process.env.CDK_CONTEXT_JSON = JSON.stringify(AMPLIFY_CONTEXT);
@@ -56,13 +88,13 @@ describe('amplify/backend.ts (HandsUp, api.json)', () => {
     ({ declaration, apiStack, api: deployed } = backend);
     bundles = bundleApi(declaration);
     template = Template.fromStack(apiStack);
-    root = Template.fromStack(backend.backend.stack);
+    backendStack = backend.backend.stack;
+    root = Template.fromStack(backendStack);
   });
 
-  afterAll(() => {
-    if (previousContext === undefined) delete process.env.CDK_CONTEXT_JSON;
-    else process.env.CDK_CONTEXT_JSON = previousContext;
-  });
+  test('passes CloudFormation template validation, root and Api stack alike', () => {
+    expect(violations([backendStack, apiStack])).toEqual([]);
+  }, VALIDATION_TIMEOUT);
 
   test('deploys every declared resolver on its Type.field with its declared kind', () => {
     for (const [field, resolver] of Object.entries(declaration.resolvers)) {
@@ -76,6 +108,7 @@ describe('amplify/backend.ts (HandsUp, api.json)', () => {
     template.resourceCountIs('AWS::AppSync::DataSource', Object.keys(declaration.dataSources).length);
     template.resourceCountIs('AWS::DynamoDB::Table', Object.keys(declaration.tables).length);
     template.resourceCountIs('AWS::AppSync::GraphQLApi', 1);
+    template.resourceCountIs('AWS::Cognito::UserPool', 0);
   });
 
   test('runs every resolver and function on APPSYNC_JS 1.0.0', () => {
@@ -157,11 +190,12 @@ describe('amplify/backend.ts (HandsUp, api.json)', () => {
     expect(props.AdditionalAuthenticationProviders).toBeUndefined();
   });
 
-  test('creates an API key that lasts close to a year', () => {
+  test('creates an API key that expires 365 days from the start of today (UTC), the same all day', () => {
     const { props } = only(resources(template, 'AWS::AppSync::ApiKey'));
-    const days = (props.Expires * 1000 - Date.now()) / 86_400_000;
-    expect(days).toBeGreaterThan(364);
-    expect(days).toBeLessThanOrEqual(365);
+    const expires = props.Expires * 1000;
+    expect(expires % 86_400_000).toBe(0);
+    expect(expires - Date.now()).toBeGreaterThan(364 * 86_400_000);
+    expect(expires - Date.now()).toBeLessThanOrEqual(365 * 86_400_000);
   });
 
   test('uploads the schema file as it is', () => {
@@ -169,12 +203,13 @@ describe('amplify/backend.ts (HandsUp, api.json)', () => {
     expect(props.Definition).toBe(readFileSync(declaration.schema, 'utf8'));
   });
 
-  test('writes the data block of amplify_outputs.json: url, region, API key and auth modes', () => {
+  test('writes the data block of amplify_outputs.json (url, region, API key, auth modes) and no auth block', () => {
     // The root stack's customOutputs is a Fn::Join of JSON text and references to the Api stack's outputs.
     const parts: unknown[] = root.toJSON().Outputs.customOutputs.Value['Fn::Join'][1];
     const refs: unknown[] = [];
     const text = parts.map((part) => (typeof part === 'string' ? part : `#${refs.push(part) - 1}`)).join('');
-    const { data } = JSON.parse(text);
+    const { data, ...rest } = JSON.parse(text);
+    expect(Object.keys(rest)).toEqual(['version']);
     const apiOutput = (placeholder: string) => {
       const [, attribute] = (refs[Number(placeholder.slice(1))] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
       return template.toJSON().Outputs[attribute.replace(/^Outputs\./, '')].Value;
@@ -192,6 +227,8 @@ describe('defineApi with another declaration', () => {
   let dir: string;
   let declaration: ApiDeclaration;
   let template: Template;
+  let stack: Stack;
+  let deployed: DeployedApi;
 
   const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
   const declare = (json: object) => {
@@ -201,7 +238,7 @@ describe('defineApi with another declaration', () => {
   const echo = {
     name: 'echo',
     schema: 'schema.graphql',
-    authorization: { default: 'AWS_IAM' },
+    authorization: { default: 'AMAZON_COGNITO_USER_POOLS', additional: ['AWS_IAM'], userPool: { groups: ['Admins', 'Presenters'] } },
     environment: { GREETING: 'hello' },
     tables: {
       Items: {
@@ -220,8 +257,13 @@ describe('defineApi with another declaration', () => {
     write('schema.graphql', 'type Query {\n  echo(message: String!): String\n}\n');
     write('echo.js', 'export function request(ctx) {\n  return { payload: ctx.args.message };\n}\nexport function response(ctx) {\n  return ctx.result;\n}\n');
     declaration = declare(echo);
-    template = Template.fromStack(buildStack(declaration).stack);
+    ({ stack, deployed } = buildStack(declaration));
+    template = Template.fromStack(stack);
   });
+
+  test('passes CloudFormation template validation', () => {
+    expect(violations([stack])).toEqual([]);
+  }, VALIDATION_TIMEOUT);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -245,9 +287,55 @@ describe('defineApi with another declaration', () => {
     expect(only(resources(template, 'AWS::AppSync::GraphQLApi')).props.Name).toBe('echo');
   });
 
-  test('authorizes with IAM and creates no API key when the declaration says AWS_IAM', () => {
-    expect(only(resources(template, 'AWS::AppSync::GraphQLApi')).props.AuthenticationType).toBe('AWS_IAM');
+  test('authorizes with its user pool by default and IAM as the additional mode, with no API key', () => {
+    const { props } = only(resources(template, 'AWS::AppSync::GraphQLApi'));
+    expect(props.AuthenticationType).toBe('AMAZON_COGNITO_USER_POOLS');
+    expect(props.UserPoolConfig).toEqual({
+      UserPoolId: { Ref: logicalId(stack, deployed.userPool!.pool) },
+      AwsRegion: { Ref: 'AWS::Region' },
+      DefaultAction: 'ALLOW',
+    });
+    expect(props.AdditionalAuthenticationProviders).toEqual([{ AuthenticationType: 'AWS_IAM' }]);
     template.resourceCountIs('AWS::AppSync::ApiKey', 0);
+  });
+
+  test('creates the user pool as the local one behaves: username sign-in, no self sign-up, one client without secret', () => {
+    const pool = only(resources(template, 'AWS::Cognito::UserPool'));
+    expect(pool.props.UsernameConfiguration).toEqual({ CaseSensitive: false });
+    expect(pool.props.UsernameAttributes).toBeUndefined();
+    expect(pool.props.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    expect(pool.resource.DeletionPolicy).toBe('Retain');
+    const client = only(resources(template, 'AWS::Cognito::UserPoolClient'));
+    expect(client.props.UserPoolId).toEqual({ Ref: pool.logicalId });
+    expect(client.props.GenerateSecret).toBe(false);
+    expect(client.props.ExplicitAuthFlows.sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']);
+  });
+
+  test('creates the declared user pool groups, in declared precedence', () => {
+    const groups = resources(template, 'AWS::Cognito::UserPoolGroup').map((g) => g.props);
+    const pool = { Ref: logicalId(stack, deployed.userPool!.pool) };
+    expect(groups).toEqual([
+      { UserPoolId: pool, GroupName: 'Admins', Precedence: 0 },
+      { UserPoolId: pool, GroupName: 'Presenters', Precedence: 1 },
+    ]);
+  });
+
+  test('describes its API and user pool for amplify_outputs.json', () => {
+    expect(stack.resolve(dataOutputs(deployed, declaration))).toEqual({
+      url: { 'Fn::GetAtt': [logicalId(stack, deployed.api), 'GraphQLUrl'] },
+      aws_region: { Ref: 'AWS::Region' },
+      default_authorization_type: 'AMAZON_COGNITO_USER_POOLS',
+      authorization_types: ['AWS_IAM'],
+    });
+    expect(stack.resolve(authOutputs(deployed))).toEqual({
+      aws_region: { Ref: 'AWS::Region' },
+      user_pool_id: { Ref: logicalId(stack, deployed.userPool!.pool) },
+      user_pool_client_id: { Ref: logicalId(stack, deployed.userPool!.client) },
+      username_attributes: ['username'],
+      user_verification_types: [],
+      mfa_configuration: 'NONE',
+      groups: [{ Admins: { precedence: 0 } }, { Presenters: { precedence: 1 } }],
+    });
   });
 
   test('passes the declared environment to the API', () => {
@@ -287,7 +375,7 @@ describe('defineApi with another declaration', () => {
   });
 
   test('refuses an authorization mode that needs resources the declaration cannot name', () => {
-    const cognito = declare({ ...echo, authorization: { default: 'AMAZON_COGNITO_USER_POOLS' } });
-    expect(() => buildStack(cognito)).toThrow(/AMAZON_COGNITO_USER_POOLS cannot be deployed from the declaration/);
+    const oidc = declare({ ...echo, authorization: { default: 'API_KEY', additional: ['OPENID_CONNECT'] } });
+    expect(() => buildStack(oidc)).toThrow(/OPENID_CONNECT cannot be deployed from the declaration/);
   });
 });
