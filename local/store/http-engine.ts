@@ -11,6 +11,7 @@ export function httpEngine(name: string, endpoint: URL, onClose: () => Promise<v
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   return {
     name,
+    url: endpoint.origin,
     call(action, input) {
       const body = JSON.stringify(input);
       return new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
-// AppSync's typed values and DynamoDB's wire format differ in one thing:
-// AppSync lets numbers be JSON numbers ({N: 12}); the wire wants strings.
+// AppSync's typed values and DynamoDB's wire format differ in two things: AppSync lets numbers
+// be JSON numbers ({N: 12}) where the wire wants strings, and writes null as {NULL: null}.
 // Results go back to resolvers as plain JSON (ctx.result).
 
 type Wire = Record<string, unknown>;
@@ -13,6 +13,8 @@ export function toWire(value: unknown): unknown {
     else if (type === 'NS') out.NS = (inner as unknown[]).map(String);
     else if (type === 'L') out.L = (inner as unknown[]).map(toWire);
     else if (type === 'M') out.M = toWireMap(inner as Wire);
+    // util.dynamodb.toNull() gives {NULL: null}; DynamoDB only takes {NULL: true}.
+    else if (type === 'NULL') out.NULL = true;
     else out[type] = inner;
   }
   return out;
