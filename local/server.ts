@@ -7,6 +7,7 @@ import { apiKeyFor } from './auth/api-keys.ts';
 import { apiKeyAuthorizer } from './auth/authorize.ts';
 import { loadDeclaration } from './declaration/declaration.ts';
 import { createHttpServer } from './http/server.ts';
+import { machineCertificate, withTls } from './http/tls.ts';
 import { RealtimeServer, type RealtimeOptions } from './realtime/server.ts';
 import { startEngine, type EngineOption } from './store/engines.ts';
 import { ensureTables } from './store/tables.ts';
@@ -27,6 +28,8 @@ export type LocalAppSyncOptions = {
   engine?: EngineOption;
   /** Real-time timings (keep-alive, idle timeout) other than AppSync's, and where its warnings go. */
   realtime?: RealtimeOptions;
+  /** Also serve https:// and wss:// on the same port, with a certificate made for this machine (kept in dataDir/tls). */
+  tls?: boolean;
 };
 
 export type LocalAppSync = {
@@ -36,6 +39,8 @@ export type LocalAppSync = {
   apiKey: string;
   api: LocalApi;
   realtime: RealtimeServer;
+  /** With `tls`: the https and wss URLs, and the CA a client must trust (kept in caFile when there is a data folder). */
+  tls?: { url: string; realtimeUrl: string; ca: string; caFile: string | null };
   /** True when no declared table holds an item. */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;
@@ -53,17 +58,27 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
     const realtime = new RealtimeServer(api, authorize, options.realtime);
     const server = createHttpServer({ api, authorize, realtime, apiKey, webRoot: options.webRoot });
     const host = options.host ?? '127.0.0.1';
+    // With TLS one listener takes every connection and hands it to the http or the https server.
+    const certificate = options.tls ? machineCertificate(dataDir) : undefined;
+    const dual = certificate ? withTls(server, certificate) : undefined;
+    const listener = dual?.listener ?? server;
     await new Promise<void>((done, fail) => {
-      server.once('error', fail);
-      server.listen(options.port ?? 4000, host, () => done());
+      listener.once('error', fail);
+      listener.listen(options.port ?? 4000, host, () => done());
     });
-    const { port } = server.address() as AddressInfo;
+    const { port } = listener.address() as AddressInfo;
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
     return {
       url: `http://${shown}:${port}/graphql`,
       realtimeUrl: `ws://${shown}:${port}/graphql/realtime`,
       port,
       apiKey,
+      tls: certificate && {
+        url: `https://${shown}:${port}/graphql`,
+        realtimeUrl: `wss://${shown}:${port}/graphql/realtime`,
+        ca: certificate.ca,
+        caFile: certificate.caFile,
+      },
       api,
       realtime,
       async isEmpty() {
@@ -76,6 +91,8 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
       async close() {
         await realtime.close();
         server.closeAllConnections();
+        dual?.https.closeAllConnections();
+        if (dual) await new Promise<void>((done) => dual.listener.close(() => done()));
         await new Promise<void>((done) => server.close(() => done()));
         await engine.close();
       },

@@ -16,6 +16,8 @@ Options:
   --web <dir>       also serve this built web app at /
   --outputs <file>  write the client configuration (amplify_outputs.json) there
   --seed <file>     on an empty store, run the GraphQL mutations in this file once
+  --tls             also serve https:// and wss:// on the same port, with a certificate made
+                    for this machine (kept in the data folder; printed: how to trust it)
   --engine <name>   DynamoDB engine: dynalite (default, embedded), dynamodb-local (the official
                     DynamoDB Local; needs Java 17+; has transactions) or endpoint (real DynamoDB
                     through the AWS credential chain and region, or --endpoint-url)
@@ -42,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
         web: { type: 'string' },
         outputs: { type: 'string' },
         seed: { type: 'string' },
+        tls: { type: 'boolean' },
         engine: { type: 'string' },
         'endpoint-url': { type: 'string' },
         region: { type: 'string' },
@@ -77,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     dataDir: parsed.values['in-memory'] ? null : (parsed.values.data ?? '.data'),
     webRoot: parsed.values.web,
     outputs: parsed.values.outputs,
+    tls: parsed.values.tls,
     seed: parsed.values.seed,
   });
 }

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { Kind, parse } from 'graphql';
 import { amplifyOutputs } from '../http/outputs.ts';
+import { trustInstructions } from '../http/tls.ts';
 import { startLocalAppSync, type LocalAppSync } from '../server.ts';
 import type { EngineOption } from '../store/engines.ts';
 
@@ -16,6 +17,8 @@ export type ServeOptions = {
   outputs?: string;
   seed?: string;
   engine?: EngineOption;
+  /** Also serve https:// and wss:// on the port (`--tls`). */
+  tls?: boolean;
 };
 
 export async function serve(options: ServeOptions): Promise<number> {
@@ -35,6 +38,8 @@ export async function serve(options: ServeOptions): Promise<number> {
     options.webRoot ? `  Web app:    ${origin}/` : '',
     `  GraphQL:    ${server.url}`,
     `  Real-time:  ${server.realtimeUrl}`,
+    ...(server.tls ? [`  GraphQL:    ${server.tls.url}`, `  Real-time:  ${server.tls.realtimeUrl}`] : []),
+    ...(server.tls ? (server.tls.caFile ? trustInstructions(server.tls.caFile) : ['  TLS CA:     made for this run only (in memory): use --data to keep one you can trust']) : []),
     `  API key:    ${server.apiKey}`,
     options.dataDir ? `  Data:       ${options.dataDir}` : '  Data:       in memory (nothing is kept)',
     ...lanAddresses(options.host).map((address) => `  On your network: http://${address}:${server.port}/`),

@@ -35,7 +35,8 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot }: 
       });
     }
     if (path === '/amplify_outputs.json' && request.method === 'GET') {
-      const origin = `http://${request.headers.host ?? 'localhost'}`;
+      // Asked over TLS, the configuration points at https (and so aws-amplify at wss).
+      const origin = `${'encrypted' in request.socket ? 'https' : 'http'}://${request.headers.host ?? 'localhost'}`;
       return sendJson(response, 200, amplifyOutputs(origin, apiKey));
     }
     if (staticFiles) return staticFiles(request, response, () => send(response, 404, 'Not found'));
