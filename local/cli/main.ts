@@ -1,9 +1,11 @@
 // `appsync-local <command>`: starts any AppSync API from its declaration.
 import { parseArgs } from 'node:util';
 import { ENGINE_KINDS, type EngineKind } from '../store/engines.ts';
+import { evaluateCodeCommand } from './evaluate-code.ts';
 import { serve } from './serve.ts';
 
 const USAGE = `Usage: appsync-local serve <declaration.json> [options]
+       appsync-local evaluate-code --help   (one resolver handler, as aws appsync evaluate-code)
 
 Runs an AppSync API on this machine: GraphQL over HTTP, the real-time
 WebSocket endpoint, APPSYNC_JS resolvers and DynamoDB tables in an embedded store.
@@ -27,6 +29,7 @@ Options:
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'evaluate-code') return evaluateCodeCommand(rest);
   if (command !== 'serve') {
     process.stderr.write(command && command !== '--help' && command !== '-h' ? `Unknown command: ${command}\n\n${USAGE}` : USAGE);
     return command && command !== '--help' && command !== '-h' ? 2 : 0;

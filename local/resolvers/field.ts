@@ -4,6 +4,7 @@ import type { GraphQLFieldResolver } from 'graphql';
 import { createFieldRun } from '../runtime/context.ts';
 import { newInvocation } from '../runtime/invocation.ts';
 import type { CompiledResolver } from './compiled.ts';
+import { filterBySelection } from './error-data.ts';
 import { runPipeline } from './pipeline.ts';
 import type { RequestState } from './request-state.ts';
 import { runUnit } from './unit.ts';
@@ -26,8 +27,10 @@ export function fieldResolver(resolver: CompiledResolver): GraphQLFieldResolver<
     });
     state.invocations.push(invocation);
     const outcome = resolver.kind === 'UNIT' ? await runUnit(resolver, run, invocation) : await runPipeline(resolver, run, invocation);
-    for (const error of invocation.errors) state.appendError(error, info);
-    if (outcome.kind === 'error') throw outcome.error;
+    const filtered = <T extends { data: unknown }>(error: T): T =>
+      error.data === null || error.data === undefined ? error : Object.assign(error, { data: filterBySelection(error.data, info.fieldNodes, info.fragments) });
+    for (const error of invocation.errors) state.appendError(filtered(error), info);
+    if (outcome.kind === 'error') throw filtered(outcome.error);
     return outcome.value;
   };
 }

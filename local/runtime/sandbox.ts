@@ -95,6 +95,9 @@ const SETUP = `(function (bridge) {
   for (const name of ['setDate', 'setFullYear', 'setHours', 'setMilliseconds', 'setMinutes', 'setMonth', 'setSeconds',
     'setTime', 'setUTCDate', 'setUTCFullYear', 'setUTCHours', 'setUTCMilliseconds', 'setUTCMinutes', 'setUTCMonth',
     'setUTCSeconds', 'setYear', 'toGMTString', 'toLocaleDateString', 'toLocaleString', 'toLocaleTimeString']) delete Date.prototype[name];
+  // Stack frames are ours to read: resolver code may not install a stack formatter (it would see CallSites).
+  defineProperty(Error, 'prepareStackTrace', { value: undefined, writable: false, configurable: false });
+  delete Error.captureStackTrace;
   const M = Math;
   defineProperty(g, 'Math', { value: freeze({ random: M.random, min: M.min, max: M.max, round: M.round, floor: M.floor,
     ceil: M.ceil }), writable: false, enumerable: false, configurable: false });
@@ -141,17 +144,35 @@ const SETUP = `(function (bridge) {
     return freeze(out);
   }
 
-  function lazy(object, name, thunk) {
-    let done = false, value;
-    defineProperty(object, name, { enumerable: false, configurable: false,
-      get: function () { if (!done) { value = settle(call(thunk, [])); done = true; } return value; } });
+  // info's selectionSetList/selectionSetGraphQL: computed on first read, and not
+  // enumerable (JSON.stringify leaves them out). Getters on a shared prototype cost
+  // less per field than two accessor properties of its own.
+  const infoThunks = new WeakMap();
+  const infoValues = new WeakMap();
+  function infoGetter(index) {
+    return function () {
+      let values = infoValues.get(this);
+      if (!values) infoValues.set(this, (values = [undefined, undefined, false, false]));
+      if (!values[index + 2]) {
+        const thunks = infoThunks.get(this);
+        values[index] = thunks ? settle(call(thunks[index], [])) : undefined;
+        values[index + 2] = true;
+      }
+      return values[index];
+    };
   }
+  const InfoProto = create(ObjectProto, {
+    selectionSetList: { get: infoGetter(0), enumerable: false, configurable: false },
+    selectionSetGraphQL: { get: infoGetter(1), enumerable: false, configurable: false },
+  });
 
   function fieldRun(p, selectionSetList, selectionSetGraphQL) {
     const args = toRealm(p.args);
-    const info = { fieldName: p.fieldName, parentTypeName: p.parentTypeName, variables: toRealm(p.variables) };
-    lazy(info, 'selectionSetList', selectionSetList);
-    lazy(info, 'selectionSetGraphQL', selectionSetGraphQL);
+    const info = create(InfoProto);
+    info.fieldName = p.fieldName;
+    info.parentTypeName = p.parentTypeName;
+    info.variables = toRealm(p.variables);
+    infoThunks.set(info, [selectionSetList, selectionSetGraphQL]);
     return { arguments: args, args, source: toRealm(p.source), stash: {}, identity: toRealm(p.identity),
       request: { headers: toRealm(p.headers), domainName: p.domainName }, info, env: freeze(toRealm(p.env)) };
   }

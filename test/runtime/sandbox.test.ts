@@ -66,3 +66,10 @@ describe('the sandbox', () => {
     expect([evaluate(code).result, evaluate(code).result]).toEqual([1, 1]);
   });
 });
+
+describe('the sandbox, further', () => {
+  test('resolver code cannot install a stack formatter to read CallSites', () => {
+    const output = evaluate(handlers(`Error.prepareStackTrace = (e, frames) => frames; return 1;`));
+    expect(output.error?.message).toMatch(/Cannot assign to read only property 'prepareStackTrace'/);
+  });
+});

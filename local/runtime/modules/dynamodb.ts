@@ -5,17 +5,33 @@ import { toDynamoDB, toMapValues } from '../util/dynamodb.ts';
 
 type Obj = Record<string, unknown>;
 
-const withCondition = (condition: Obj | undefined) => (condition ? { condition: toExpression(condition) } : {});
-const withFilter = (filter: Obj | undefined) => (filter ? { filter: toExpression(filter) } : {});
+const withCondition = (condition: Obj | undefined | null) => (condition ? { condition: toExpression(condition) } : {});
+const withFilter = (filter: Obj | undefined | null) => (filter ? { filter: toExpression(filter) } : {});
 
-function withProjection(projection: string[] | undefined) {
-  if (!projection?.length) return {};
+/**
+ * A projection names attributes by path (`name`, `nested.object[1]`); each name
+ * becomes a placeholder, so reserved words and dots in names are safe.
+ */
+export function toProjection(paths: string[]) {
   const expressionNames: Record<string, string> = {};
-  const names = projection.map((field, i) => {
-    expressionNames[`#projection${i}`] = field;
-    return `#projection${i}`;
-  });
-  return { projection: { expression: names.join(', '), expressionNames } };
+  const placeholders = new Map<string, string>();
+  const placeholder = (name: string) => {
+    let found = placeholders.get(name);
+    if (!found) {
+      found = `#projection${placeholders.size}`;
+      placeholders.set(name, found);
+      expressionNames[found] = name;
+    }
+    return found;
+  };
+  const expression = paths
+    .map((path) => path.split('.').map((segment) => segment.replace(/^([^[]+)/, (name) => placeholder(name))).join('.'))
+    .join(', ');
+  return { expression, expressionNames };
+}
+
+function withProjection(projection: string[] | undefined | null) {
+  return projection?.length ? { projection: toProjection(projection) } : {};
 }
 
 function defined(object: Obj): Obj {
@@ -168,6 +184,79 @@ export function scan(payload: ReadPayload & { totalSegments?: number; segment?: 
   });
 }
 
-export const toStringSet = (values: string[]) => ({ SS: values });
-export const toNumberSet = (values: number[]) => ({ NS: values });
-export const toBinarySet = (values: string[]) => ({ BS: values });
+export function sync(payload: { basePartitionKey?: string; deltaIndexName?: string; limit?: number | null; nextToken?: string | null; lastSync?: number; filter?: Obj | null } = {}) {
+  return defined({
+    operation: 'Sync',
+    basePartitionKey: payload.basePartitionKey,
+    deltaIndexName: payload.deltaIndexName,
+    limit: payload.limit ?? undefined,
+    nextToken: payload.nextToken ?? undefined,
+    lastSync: payload.lastSync,
+    ...withFilter(payload.filter),
+  });
+}
+
+// Batch and transaction requests (js-aws-appsync-resolver-reference-dynamodb-batch-*.html,
+// -transact-*.html): the tables are named in the request; keys and items are typed.
+
+export function batchGet(payload: { tables: Record<string, { keys: Obj[]; consistentRead?: boolean; projection?: string[] }> }) {
+  const tables: Obj = {};
+  for (const [table, spec] of Object.entries(payload.tables ?? {})) {
+    tables[table] = defined({ keys: spec.keys.map(toMapValues), consistentRead: spec.consistentRead, ...withProjection(spec.projection) });
+  }
+  return { operation: 'BatchGetItem', tables };
+}
+
+export function batchPut(payload: { tables: Record<string, Obj[]> }) {
+  const tables: Obj = {};
+  for (const [table, items] of Object.entries(payload.tables ?? {})) tables[table] = items.map(toMapValues);
+  return { operation: 'BatchPutItem', tables };
+}
+
+export function batchDelete(payload: { tables: Record<string, Obj[]> }) {
+  const tables: Obj = {};
+  for (const [table, keys] of Object.entries(payload.tables ?? {})) tables[table] = keys.map(toMapValues);
+  return { operation: 'BatchDeleteItem', tables };
+}
+
+export function transactGet(payload: { items: { table: string; key: Obj; projection?: string[] }[] }) {
+  return {
+    operation: 'TransactGetItems',
+    transactItems: payload.items.map((item) => defined({ table: item.table, key: toMapValues(item.key), ...withProjection(item.projection) })),
+  };
+}
+
+type WriteItem =
+  | { putItem: { table: string; key: Obj; item: Obj; condition?: Obj } }
+  | { updateItem: { table: string; key: Obj; update: Obj; condition?: Obj } }
+  | { deleteItem: { table: string; key: Obj; condition?: Obj } }
+  | { conditionCheck: { table: string; key: Obj; condition?: Obj } };
+
+export function transactWrite(payload: { items: WriteItem[] }) {
+  const transactItems = payload.items.map((entry) => {
+    if ('putItem' in entry) {
+      const { table, key, item, condition } = entry.putItem;
+      return defined({ table, operation: 'PutItem', key: toMapValues(key), attributeValues: toMapValues(item), ...withCondition(condition) });
+    }
+    if ('updateItem' in entry) {
+      const { table, key, update, condition } = entry.updateItem;
+      return defined({ table, operation: 'UpdateItem', key: toMapValues(key), update: toUpdateExpression(update), ...withCondition(condition) });
+    }
+    if ('deleteItem' in entry) {
+      const { table, key, condition } = entry.deleteItem;
+      return defined({ table, operation: 'DeleteItem', key: toMapValues(key), ...withCondition(condition) });
+    }
+    if ('conditionCheck' in entry) {
+      const { table, key, condition } = entry.conditionCheck;
+      return defined({ table, operation: 'ConditionCheck', key: toMapValues(key), ...withCondition(condition) });
+    }
+    throw new TypeError(`transactWrite: each item is one of putItem, updateItem, deleteItem, conditionCheck`);
+  });
+  return { operation: 'TransactWriteItems', transactItems };
+}
+
+// Sets, as the typings document them: toNumberSet([1, 2, 3]) gives { NS: ['1', '2', '3'] }
+// (dynamodb-helpers.d.ts). Put into an item, they stay sets (util/dynamodb.ts toDynamoDB).
+export const toStringSet = (values: string[]) => ({ SS: [...values] });
+export const toNumberSet = (values: number[]) => ({ NS: values.map(String) });
+export const toBinarySet = (values: string[]) => ({ BS: [...values] });

@@ -19,8 +19,15 @@ export function toDynamoDB(value: unknown): AttributeValue {
   if (typeof value === 'number') return { N: value };
   if (typeof value === 'boolean') return { BOOL: value };
   if (Array.isArray(value)) return { L: value.map(toDynamoDB) };
+  if (isSet(value)) return value;
   if (typeof value === 'object') return { M: toMapValues(value as Record<string, unknown>) };
   throw new TypeError(`Cannot convert ${typeof value} to a DynamoDB attribute value`);
+}
+
+/** A set made by toStringSet/toNumberSet/toBinarySet: one key, SS, NS or BS, holding a list. It stays a set. */
+function isSet(value: object): value is AttributeValue {
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'SS' || keys[0] === 'NS' || keys[0] === 'BS') && Array.isArray((value as Record<string, unknown>)[keys[0]!]);
 }
 
 export function toMapValues(value: Record<string, unknown>): Record<string, AttributeValue> {
