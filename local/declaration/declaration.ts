@@ -29,14 +29,25 @@ const Resolver = z.union([
   z.strictObject({ pipeline: z.array(z.string()).min(1).max(10), code: Code }),
 ]);
 
+/** The user pool of AMAZON_COGNITO_USER_POOLS: its groups (cognito:groups), created in the cloud and locally. */
+const UserPool = z.strictObject({
+  groups: z.array(z.string().regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u, 'is not a Cognito group name')).default([]),
+});
+
 const Declaration = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
   schema: z.string(),
-  authorization: z.strictObject({
-    default: AuthMode,
-    additional: z.array(AuthMode).default([]),
-  }),
+  authorization: z
+    .strictObject({
+      default: AuthMode,
+      additional: z.array(AuthMode).default([]),
+      userPool: UserPool.optional(),
+    })
+    .refine((auth) => !auth.userPool || [auth.default, ...auth.additional].includes('AMAZON_COGNITO_USER_POOLS'), {
+      message: 'userPool is only used with the AMAZON_COGNITO_USER_POOLS mode',
+      path: ['userPool'],
+    }),
   environment: z.record(z.string(), z.string()).default({}),
   tables: z.record(z.string(), Table).default({}),
   dataSources: z.record(z.string(), DataSource),
@@ -45,6 +56,7 @@ const Declaration = z.strictObject({
 });
 
 export type AuthMode = z.infer<typeof AuthMode>;
+export type AuthorizationDeclaration = z.infer<typeof Declaration>['authorization'];
 export type TableDeclaration = z.infer<typeof Table>;
 export type DataSourceDeclaration = z.infer<typeof DataSource>;
 export type ResolverDeclaration = z.infer<typeof Resolver>;
