@@ -2,6 +2,7 @@
 // bundled and compiled, every data source wired to its engine.
 import { readFileSync } from 'node:fs';
 import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { fieldAuthorization } from './auth/directives.ts';
 import { bundleApi, type CodeBundles } from './declaration/bundle.ts';
 import { DeclarationError, type ApiDeclaration } from './declaration/declaration.ts';
 import type { DataSource } from './data-sources/data-source.ts';
@@ -67,13 +68,17 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): 
   }
 
   const byField = new Map([...resolvers].map(([field, resolver]) => [field, fieldResolver(resolver)]));
+  // Every field, resolver or not, first passes the auth directives, as in AppSync.
+  const authorization = fieldAuthorization(schema, declaration.authorization);
   return {
     declaration,
     schema,
     bundles,
     resolvers,
     triggers: subscriptionTriggers(schema),
-    fieldResolver: (source, args, state, info) =>
-      (byField.get(`${info.parentType.name}.${info.fieldName}`) ?? defaultFieldResolver)(source, args, state, info),
+    fieldResolver: (source, args, state, info) => {
+      authorization.checkRequest(info.parentType.name, info.fieldName, state);
+      return (byField.get(`${info.parentType.name}.${info.fieldName}`) ?? defaultFieldResolver)(source, args, state, info);
+    },
   };
 }

@@ -50,7 +50,7 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot }: 
 
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse) {
     const headers = requestHeaders(request);
-    const caller = authorize(headers);
+    const caller = await authorize(headers, { remoteAddress: request.socket.remoteAddress });
     if (isAuthFailure(caller)) {
       return sendJson(response, 401, { errors: [{ errorType: caller.errorType, message: caller.message }] }, {
         'x-amzn-errortype': caller.errorType,
