@@ -1,16 +1,18 @@
 // The local AppSync, assembled: the store, the API, the HTTP endpoint and the
 // real-time endpoint on one port. `appsync-local serve` and the tests start it here.
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createApi, type LocalApi } from './api.ts';
 import { apiKeyFor } from './auth/api-keys.ts';
-import { apiKeyAuthorizer } from './auth/authorize.ts';
-import { loadDeclaration } from './declaration/declaration.ts';
+import { createAuthorizer } from './auth/authorize.ts';
+import { loadDeclaration, type ApiDeclaration } from './declaration/declaration.ts';
 import { createHttpServer } from './http/server.ts';
 import { machineCertificate, withTls } from './http/tls.ts';
 import { RealtimeServer, type RealtimeOptions } from './realtime/server.ts';
 import { startEngine, type EngineOption } from './store/engines.ts';
 import { ensureTables } from './store/tables.ts';
+import { UserPool } from './user-pool/pool.ts';
+import type { UserSpec } from './user-pool/users.ts';
 
 export type LocalAppSyncOptions = {
   /** Path of the API declaration (JSON). */
@@ -30,6 +32,8 @@ export type LocalAppSyncOptions = {
   realtime?: RealtimeOptions;
   /** Also serve https:// and wss:// on the same port, with a certificate made for this machine (kept in dataDir/tls). */
   tls?: boolean;
+  /** Users of the API's local Cognito user pool to create (or whose password and groups to set); needs AMAZON_COGNITO_USER_POOLS. */
+  users?: UserSpec[];
 };
 
 export type LocalAppSync = {
@@ -41,6 +45,8 @@ export type LocalAppSync = {
   realtime: RealtimeServer;
   /** With `tls`: the https and wss URLs, and the CA a client must trust (kept in caFile when there is a data folder). */
   tls?: { url: string; realtimeUrl: string; ca: string; caFile: string | null };
+  /** The local Cognito user pool, when the API has AMAZON_COGNITO_USER_POOLS. */
+  userPool?: UserPool;
   /** True when no declared table holds an item. */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;
@@ -54,9 +60,10 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
     await ensureTables(engine, declaration.tables);
     const api = createApi(declaration, engine);
     const apiKey = options.apiKey ?? apiKeyFor(dataDir);
-    const authorize = apiKeyAuthorizer([apiKey]);
+    const userPool = await userPoolFor(declaration.authorization, dataDir, options.users);
+    const authorize = createAuthorizer({ authorization: declaration.authorization, apiKeys: [apiKey], userPool });
     const realtime = new RealtimeServer(api, authorize, options.realtime);
-    const server = createHttpServer({ api, authorize, realtime, apiKey, webRoot: options.webRoot });
+    const server = createHttpServer({ api, authorize, realtime, apiKey, webRoot: options.webRoot, userPool });
     const host = options.host ?? '127.0.0.1';
     // With TLS one listener takes every connection and hands it to the http or the https server.
     const certificate = options.tls ? machineCertificate(dataDir) : undefined;
@@ -68,6 +75,7 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
     });
     const { port } = listener.address() as AddressInfo;
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    userPool?.publishAt(`http://${shown}:${port}`);
     return {
       url: `http://${shown}:${port}/graphql`,
       realtimeUrl: `ws://${shown}:${port}/graphql/realtime`,
@@ -81,6 +89,7 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
       },
       api,
       realtime,
+      userPool,
       async isEmpty() {
         for (const tableName of Object.keys(declaration.tables)) {
           const { Count } = await engine.call<{ Count?: number }>('Scan', { TableName: engine.tableName?.(tableName) ?? tableName, Limit: 1 });
@@ -101,4 +110,13 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
     await engine.close();
     throw error;
   }
+}
+
+/** The API's local user pool (in dataDir/user-pool), when it has AMAZON_COGNITO_USER_POOLS. */
+async function userPoolFor(authorization: ApiDeclaration['authorization'], dataDir: string | null, users: UserSpec[] = []) {
+  if (![authorization.default, ...authorization.additional].includes('AMAZON_COGNITO_USER_POOLS')) {
+    if (users.length) throw new Error('users were given, but the API has no AMAZON_COGNITO_USER_POOLS authorization mode');
+    return undefined;
+  }
+  return UserPool.open({ folder: dataDir ? join(dataDir, 'user-pool') : null, groups: authorization.userPool?.groups, users });
 }

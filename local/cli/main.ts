@@ -1,6 +1,7 @@
 // `appsync-local <command>`: starts any AppSync API from its declaration.
 import { parseArgs } from 'node:util';
 import { ENGINE_KINDS, type EngineKind } from '../store/engines.ts';
+import { parseUserSpec } from '../user-pool/users.ts';
 import { evaluateCodeCommand } from './evaluate-code.ts';
 import { serve } from './serve.ts';
 
@@ -25,6 +26,9 @@ Options:
                     through the AWS credential chain and region, or --endpoint-url)
   --endpoint-url <url>  with --engine endpoint: a DynamoDB-compatible store at this URL
   --region <name>   with --engine endpoint: the AWS region (default: from the AWS configuration)
+  --user <name:password[:group,group]>
+                    a user of the API's local Cognito user pool (APIs with AMAZON_COGNITO_USER_POOLS);
+                    repeatable; created, or given this password and these groups, at every start
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -51,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
         engine: { type: 'string' },
         'endpoint-url': { type: 'string' },
         region: { type: 'string' },
+        user: { type: 'string', multiple: true },
       },
     });
   } catch (error) {
@@ -72,7 +77,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown engine: ${engine}. Choose one of: ${ENGINE_KINDS.join(', ')}\n`);
     return 2;
   }
+  let users;
+  try {
+    users = (parsed.values.user ?? []).map(parseUserSpec);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
   return serve({
+    users,
     engine:
       engine === 'endpoint'
         ? { kind: 'endpoint', url: parsed.values['endpoint-url'], region: parsed.values.region }

@@ -7,6 +7,7 @@ import { amplifyOutputs } from '../http/outputs.ts';
 import { trustInstructions } from '../http/tls.ts';
 import { startLocalAppSync, type LocalAppSync } from '../server.ts';
 import type { EngineOption } from '../store/engines.ts';
+import type { UserSpec } from '../user-pool/users.ts';
 
 export type ServeOptions = {
   declaration: string;
@@ -19,6 +20,8 @@ export type ServeOptions = {
   engine?: EngineOption;
   /** Also serve https:// and wss:// on the port (`--tls`). */
   tls?: boolean;
+  /** Users of the API's local user pool (`--user name:password[:group,group]`). */
+  users?: UserSpec[];
 };
 
 export async function serve(options: ServeOptions): Promise<number> {
@@ -30,7 +33,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     return 1;
   }
   const origin = `http://127.0.0.1:${server.port}`;
-  if (options.outputs) writeFileSync(options.outputs, JSON.stringify(amplifyOutputs(origin, server.apiKey), null, 2) + '\n');
+  if (options.outputs) writeFileSync(options.outputs, JSON.stringify(amplifyOutputs(origin, server.apiKey, { authorization: server.api.declaration.authorization, userPool: server.userPool }), null, 2) + '\n');
   if (options.seed) await seedIfEmpty(server, options.seed);
 
   const lines = [
@@ -41,6 +44,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     ...(server.tls ? [`  GraphQL:    ${server.tls.url}`, `  Real-time:  ${server.tls.realtimeUrl}`] : []),
     ...(server.tls ? (server.tls.caFile ? trustInstructions(server.tls.caFile) : ['  TLS CA:     made for this run only (in memory): use --data to keep one you can trust']) : []),
     `  API key:    ${server.apiKey}`,
+    server.userPool ? `  User pool:  ${server.userPool.userPoolId} (app client ${server.userPool.clientId}) at ${server.userPool.endpoint}` : '',
     options.dataDir ? `  Data:       ${options.dataDir}` : '  Data:       in memory (nothing is kept)',
     ...lanAddresses(options.host).map((address) => `  On your network: http://${address}:${server.port}/`),
     options.outputs ? `  Client configuration written to ${options.outputs}` : '',

@@ -9,6 +9,8 @@ import { requestError } from '../graphql/errors.ts';
 import { PATH as REALTIME_PATH } from '../realtime/protocol.ts';
 import type { RealtimeServer } from '../realtime/server.ts';
 import { RequestState } from '../resolvers/request-state.ts';
+import { userPoolHandler } from '../user-pool/http.ts';
+import type { UserPool } from '../user-pool/pool.ts';
 import { amplifyOutputs } from './outputs.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -20,13 +22,24 @@ const CORS = {
   'access-control-max-age': '86400',
 };
 
-export type HttpOptions = { api: LocalApi; authorize: Authorizer; realtime: RealtimeServer; apiKey: string; webRoot?: string };
+export type HttpOptions = {
+  api: LocalApi;
+  authorize: Authorizer;
+  realtime: RealtimeServer;
+  apiKey: string;
+  webRoot?: string;
+  /** The API's local Cognito user pool, served at /cognito-idp/. */
+  userPool?: UserPool;
+};
 
-export function createHttpServer({ api, authorize, realtime, apiKey, webRoot }: HttpOptions) {
+export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, userPool }: HttpOptions) {
+  const userPoolRequest = userPool ? userPoolHandler(userPool) : () => false;
+  const outputsAuth = { authorization: api.declaration.authorization, userPool };
   const staticFiles = webRoot ? sirv(webRoot, { single: true, dev: false, etag: true }) : undefined;
 
   const server = http.createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
+    if (userPoolRequest(request, response)) return;
     if (request.method === 'OPTIONS') return send(response, 204, '');
     if (path === '/graphql') {
       if (request.method !== 'POST') return sendJson(response, 405, { errors: [requestError('Use POST for GraphQL requests.', 'MethodNotAllowed')] });
@@ -37,7 +50,7 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot }: 
     if (path === '/amplify_outputs.json' && request.method === 'GET') {
       // Asked over TLS, the configuration points at https (and so aws-amplify at wss).
       const origin = `${'encrypted' in request.socket ? 'https' : 'http'}://${request.headers.host ?? 'localhost'}`;
-      return sendJson(response, 200, amplifyOutputs(origin, apiKey));
+      return sendJson(response, 200, amplifyOutputs(origin, apiKey, outputsAuth));
     }
     if (staticFiles) return staticFiles(request, response, () => send(response, 404, 'Not found'));
     send(response, 404, 'Not found');
