@@ -5,7 +5,8 @@
 // errorType LINT_ERROR or PARSER_ERROR, value, location {line, column, span}),
 // plus where it is in the TypeScript source when the bundle has a source map.
 import { SourcePositions, type Position } from '../positions.ts';
-import { lint } from './lint.ts';
+import { cachedLint, cacheLint } from './cache.ts';
+import { lint, type LintMessage } from './lint.ts';
 import { createProgram, virtualPaths } from './program.ts';
 
 /** API_Resolver/API_FunctionConfiguration: `code` is at most 32,768 characters. */
@@ -44,13 +45,25 @@ export function validateModules(modules: CodeToValidate[]): CodeError[][] {
       });
     } else lintable.push(i);
   });
-  if (lintable.length === 0) return results;
-  const paths = virtualPaths(modules.length);
-  const program = createProgram(lintable.map((i) => ({ path: paths[i]!, code: modules[i]!.code })));
+  const messages = new Map<number, LintMessage[]>();
+  const uncached = lintable.filter((i) => {
+    const cached = cachedLint(modules[i]!.code);
+    if (cached) messages.set(i, cached);
+    return !cached;
+  });
+  if (uncached.length) {
+    // One TypeScript program for every module still to lint (the type-aware rules need it).
+    const paths = virtualPaths(modules.length);
+    const program = createProgram(uncached.map((i) => ({ path: paths[i]!, code: modules[i]!.code })));
+    for (const i of uncached) {
+      messages.set(i, lint(modules[i]!.code, paths[i]!, program));
+      cacheLint(modules[i]!.code, messages.get(i)!);
+    }
+  }
   for (const i of lintable) {
     const module = modules[i]!;
     const positions = module.map ? new SourcePositions(module.name, emptyMap(), module.map) : undefined;
-    for (const message of lint(module.code, paths[i]!, program)) {
+    for (const message of messages.get(i)!) {
       const span = message.endLine === message.line && message.endColumn ? message.endColumn - message.column : -1;
       results[i]!.push({
         errorType: message.fatal ? 'PARSER_ERROR' : 'LINT_ERROR',

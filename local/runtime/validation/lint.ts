@@ -10,15 +10,13 @@
 // no-function-reassign, no-function-return and no-disallowed-methods through.
 // Measured on this machine: the first program costs ~2 s (lib files, parsed once
 // per process and reused), each later file ~50–100 ms; `base` alone ~0.5 s in all.
-import plugin from '@aws-appsync/eslint-plugin';
-import { Linter } from 'eslint';
+import { createRequire } from 'node:module';
+import type { ESLint, Linter as LinterType } from 'eslint';
 import type ts from 'typescript';
 import { allowedImports } from './rules/allowed-imports.ts';
 import { exportsHandlers } from './rules/exports-handlers.ts';
 import { noDynamicImport } from './rules/no-dynamic-import.ts';
 import { noThrow } from './rules/no-throw.ts';
-
-const recommended = plugin.configs!.recommended as Linter.Config;
 
 const local = {
   rules: { 'no-throw': noThrow, 'no-dynamic-import': noDynamicImport, 'allowed-imports': allowedImports, 'exports-handlers': exportsHandlers },
@@ -34,11 +32,23 @@ export type LintMessage = {
   endColumn?: number;
 };
 
-// One linter for the process; the virtual files are absolute, so the config matches from /.
-const linter = new Linter({ configType: 'flat', cwd: '/' });
+// ESLint and the plugin take seconds to load: they are loaded on the first module
+// the lint cache does not know, not when the runtime is imported. One linter for
+// the process; the virtual files are absolute, so the config matches from /.
+let loaded: { linter: LinterType; recommended: LinterType.Config } | undefined;
+function load() {
+  if (!loaded) {
+    const require = createRequire(import.meta.url);
+    const { Linter } = require('eslint') as typeof import('eslint');
+    const plugin = require('@aws-appsync/eslint-plugin') as ESLint.Plugin;
+    loaded = { linter: new Linter({ configType: 'flat', cwd: '/' }), recommended: plugin.configs!.recommended as LinterType.Config };
+  }
+  return loaded;
+}
 
 export function lint(code: string, path: string, program: ts.Program): LintMessage[] {
-  const config: Linter.Config[] = [
+  const { linter, recommended } = load();
+  const config: LinterType.Config[] = [
     {
       files: ['**/*.js'],
       plugins: { ...recommended.plugins, 'appsync-local': local },

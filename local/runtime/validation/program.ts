@@ -5,9 +5,13 @@
 // once per process and every later program reuses them.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import ts from 'typescript';
+import type ts from 'typescript';
 
-const OPTIONS: ts.CompilerOptions = {
+// TypeScript takes a second to load: only when a module has to be linted.
+let typescript: typeof ts | undefined;
+const load = () => (typescript ??= createRequire(import.meta.url)('typescript') as typeof ts);
+
+const options = (ts: typeof import('typescript')): ts.CompilerOptions => ({
   allowJs: true,
   checkJs: false,
   noEmit: true,
@@ -17,7 +21,7 @@ const OPTIONS: ts.CompilerOptions = {
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   types: [],
   skipLibCheck: true,
-};
+});
 
 /** Where the virtual files live: a folder beside the node_modules holding @aws-appsync/utils. */
 const VIRTUAL_ROOT = (() => {
@@ -36,6 +40,8 @@ export function virtualPaths(count: number, name = 'code'): string[] {
 }
 
 export function createProgram(files: VirtualFile[]): ts.Program {
+  const ts = load();
+  const OPTIONS = options(ts);
   const virtual = new Map(files.map((file) => [file.path, file.code]));
   const host = ts.createCompilerHost(OPTIONS, true);
   const getSourceFile = host.getSourceFile.bind(host);
