@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { fieldAuthorization } from './auth/directives.ts';
 import { bundleApi, type CodeBundles } from './declaration/bundle.ts';
-import { DeclarationError, type ApiDeclaration } from './declaration/declaration.ts';
+import { DeclarationError, resolveEnvironment, type ApiDeclaration } from './declaration/declaration.ts';
 import type { DataSource } from './data-sources/data-source.ts';
 import { dynamoDbDataSource } from './data-sources/dynamodb/index.ts';
 import { noneDataSource } from './data-sources/none.ts';
@@ -21,6 +21,8 @@ export type LocalApi = {
   schema: GraphQLSchema;
   bundles: CodeBundles;
   resolvers: Map<string, CompiledResolver>;
+  /** ctx.env: locally every table keeps its declared name. */
+  environment: Record<string, string>;
   /** Subscription field → the mutations that publish to it. */
   triggers: Map<string, string[]>;
   /** Runs declared resolvers; every other field reads its parent, as in AppSync. */
@@ -75,6 +77,7 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): 
     schema,
     bundles,
     resolvers,
+    environment: resolveEnvironment(declaration, (table) => table),
     triggers: subscriptionTriggers(schema),
     fieldResolver: (source, args, state, info) => {
       authorization.checkRequest(info.parentType.name, info.fieldName, state);

@@ -1,13 +1,23 @@
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import type { MutationCastVoteArgs } from './generated/schema.ts';
-import { toResults } from './lib/results.ts';
+import { canSeeResults } from './lib/visibility.ts';
 
-// Pipeline: getPoll (the poll exists and has the option) → addVote (one counter
-// shard) → getCounts (the tally after it). The answer is what onResults pushes.
-export function request() {
+// Pipeline: getPoll → getParticipant → checkVote → recordBallot → addToTally →
+// markCounted → clearInflight → getTally. What it answers is what onVote pushes.
+export function request(ctx: Context<MutationCastVoteArgs>) {
+  ctx.stash.pollId = ctx.args.pollId;
+  ctx.stash.participantId = ctx.args.participantId;
   return {};
 }
 
 export function response(ctx: Context<MutationCastVoteArgs>) {
-  return toResults(ctx.stash.poll, ctx.prev.result, util.time.nowISO8601());
+  const { poll } = ctx.stash;
+  // The voter has voted now: AFTER_VOTE shows them the tally; AFTER_CLOSE does not.
+  const voted = { ...ctx.stash.participant, round: poll.round };
+  return {
+    pollId: poll.id,
+    optionId: ctx.args.optionId,
+    round: poll.round,
+    results: canSeeResults(poll, voted, ctx.identity) ? ctx.stash.results : null,
+  };
 }

@@ -1,30 +1,21 @@
 import { util, type Context } from '@aws-appsync/utils';
-import * as ddb from '@aws-appsync/utils/dynamodb';
 import type { MutationCreatePollArgs } from './generated/schema.ts';
-import { raiseDataSourceError } from './lib/errors.ts';
-import { pollKey } from './lib/keys.ts';
 
+// Pipeline: reserveCode → putPoll → createTally. The poll starts as a draft.
 export function request(ctx: Context<MutationCreatePollArgs>) {
   const title = ctx.args.input.title.trim();
   const labels = ctx.args.input.options.map((label) => label.trim());
   if (title.length === 0) util.error('A poll needs a title', 'BadRequest');
+  if (title.length > 200) util.error('A poll title has at most 200 characters', 'BadRequest');
   if (labels.length < 2 || labels.length > 10) util.error('A poll has 2 to 10 options', 'BadRequest');
   if (labels.some((label) => label.length === 0)) util.error('Every option needs a label', 'BadRequest');
-
-  const id = util.autoId();
-  const key = pollKey(id);
-  const item = {
-    ...key,
-    type: 'POLL',
-    id,
-    title,
-    options: labels.map((label, index) => ({ id: `o${index + 1}`, label })),
-    createdAt: util.time.nowISO8601(),
-  };
-  return ddb.put({ key, item, condition: { pk: { attributeExists: false } } });
+  if (labels.some((label) => label.length > 80)) util.error('An option label has at most 80 characters', 'BadRequest');
+  ctx.stash.pollId = util.autoId();
+  ctx.stash.title = title;
+  ctx.stash.labels = labels;
+  return {};
 }
 
 export function response(ctx: Context<MutationCreatePollArgs>) {
-  raiseDataSourceError(ctx.error);
-  return ctx.result;
+  return ctx.stash.poll;
 }

@@ -14,7 +14,7 @@ import {
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { bundleApi } from '../../local/declaration/bundle.ts';
-import type { ApiDeclaration } from '../../local/declaration/declaration.ts';
+import { resolveEnvironment, type ApiDeclaration } from '../../local/declaration/declaration.ts';
 import { checkCode, checkName } from './appsync-limits.ts';
 import { authorizationConfig, usesMode } from './authorization.ts';
 import { defineTable } from './tables.ts';
@@ -38,7 +38,6 @@ export type DeployedApi = {
 export function defineApi(scope: Stack, declaration: ApiDeclaration, options: DefineApiOptions = {}): DeployedApi {
   const bundles = bundleApi(declaration);
   const runtime = FunctionRuntime.JS_1_0_0;
-  const environment = declaration.environment;
   const removalPolicy = options.removalPolicy ?? RemovalPolicy.RETAIN;
 
   const userPool = usesMode(declaration.authorization, 'AMAZON_COGNITO_USER_POOLS')
@@ -49,13 +48,17 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
     name: declaration.name,
     definition: Definition.fromFile(declaration.schema),
     authorizationConfig: authorizationConfig(declaration.authorization, userPool?.pool),
-    environmentVariables: Object.keys(environment).length > 0 ? environment : undefined,
   });
 
   const tableScope = new Construct(scope, 'Tables');
   const tables: Record<string, Table> = {};
   for (const [name, table] of Object.entries(declaration.tables)) {
     tables[name] = defineTable(tableScope, name, table, removalPolicy);
+  }
+
+  // ctx.env: a `{ tableName }` value becomes the name CloudFormation gives that table.
+  for (const [name, value] of Object.entries(resolveEnvironment(declaration, (table) => tables[table]!.tableName))) {
+    api.addEnvironmentVariable(name, value);
   }
 
   const dataSources: Record<string, BaseDataSource> = {};

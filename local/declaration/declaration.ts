@@ -48,7 +48,10 @@ const Declaration = z.strictObject({
       message: 'userPool is only used with the AMAZON_COGNITO_USER_POOLS mode',
       path: ['userPool'],
     }),
-  environment: z.record(z.string(), z.string()).default({}),
+  /** Resolver environment variables (ctx.env): a value, or `{ "tableName": T }` for the deployed name of declared table T. */
+  environment: z
+    .record(z.string().regex(/^[A-Za-z]\w{1,63}$/, 'is not an AppSync environment variable name'), z.union([z.string(), z.strictObject({ tableName: z.string() })]))
+    .default({}),
   tables: z.record(z.string(), Table).default({}),
   dataSources: z.record(z.string(), DataSource),
   functions: z.record(z.string(), z.strictObject({ dataSource: z.string(), code: Code })).default({}),
@@ -63,6 +66,13 @@ export type ResolverDeclaration = z.infer<typeof Resolver>;
 
 /** A declaration with its paths made absolute and its references checked. */
 export type ApiDeclaration = z.infer<typeof Declaration> & { file: string; root: string };
+
+/** ctx.env as resolvers see it, given where each declared table really is. */
+export function resolveEnvironment(api: ApiDeclaration, tableName: (declared: string) => string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(api.environment).map(([name, value]) => [name, typeof value === 'string' ? value : tableName(value.tableName)]),
+  );
+}
 
 export class DeclarationError extends Error {
   override name = 'DeclarationError';
@@ -100,6 +110,9 @@ function checkReferences(api: ApiDeclaration) {
     if (source.type === 'AMAZON_DYNAMODB' && !api.tables[source.table]) {
       problems.push(`dataSources.${name}: no table named ${source.table}`);
     }
+  }
+  for (const [name, value] of Object.entries(api.environment)) {
+    if (typeof value !== 'string' && !api.tables[value.tableName]) problems.push(`environment.${name}: no table named ${value.tableName}`);
   }
   for (const [name, fn] of Object.entries(api.functions)) {
     if (!api.dataSources[fn.dataSource]) problems.push(`functions.${name}: no data source named ${fn.dataSource}`);

@@ -20,6 +20,8 @@ const CORS = {
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers': 'x-api-key, x-amz-user-agent, content-type, authorization, x-amz-date, x-amz-security-token',
   'access-control-max-age': '86400',
+  // Browsers hide other response headers from scripts; Amplify names a 401 from this one.
+  'access-control-expose-headers': 'x-amzn-ErrorType, x-amzn-RequestId',
 };
 
 export type HttpOptions = {
@@ -82,7 +84,7 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
       return sendJson(response, 400, { errors: [requestError('Request body must be a JSON object', 'MalformedHttpRequestException')] });
     }
     const state = new RequestState(
-      { headers: withoutCookie(headers), domainName: null, identity: caller.identity, env: api.declaration.environment },
+      { headers: withoutCookie(headers), domainName: null, identity: caller.identity, env: api.environment },
       caller.authType,
     );
     const answer = await executeRequest(api.schema, api.fieldResolver, body, state);

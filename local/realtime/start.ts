@@ -102,7 +102,7 @@ export class SubscriptionStarter {
     args: Record<string, unknown>,
     caller: Caller,
   ): Promise<{ ok: true; filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null } | { ok: false; errors: ProtocolError[] }> {
-    const state = new RequestState({ headers: {}, domainName: null, identity: caller.identity, env: this.api.declaration.environment }, caller.authType);
+    const state = new RequestState({ headers: {}, domainName: null, identity: caller.identity, env: this.api.environment }, caller.authType);
     const key = fieldNode.alias?.value ?? field.name;
     const info: GraphQLResolveInfo = {
       fieldName: field.name,

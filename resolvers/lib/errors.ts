@@ -4,3 +4,6 @@ import { util } from '@aws-appsync/utils';
 export function raiseDataSourceError(error: { message: string; type: string } | undefined) {
   if (error) util.error(error.message, error.type);
 }
+
+export const isConditionFailure = (error: { type: string } | undefined) =>
+  error !== undefined && error !== null && error.type === 'DynamoDB:ConditionalCheckFailedException';
