@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { Kind, parse } from 'graphql';
 import { amplifyOutputs } from '../http/outputs.ts';
 import { trustInstructions } from '../http/tls.ts';
+import { watchCode } from '../resolvers/reload.ts';
 import { startLocalAppSync, type LocalAppSync } from '../server.ts';
 import type { EngineOption } from '../store/engines.ts';
 import type { UserSpec } from '../user-pool/users.ts';
@@ -51,12 +52,18 @@ export async function serve(options: ServeOptions): Promise<number> {
     'Press Ctrl-C to stop.',
   ];
   process.stdout.write(lines.filter(Boolean).join('\n') + '\n');
+  // Resolver code reloads on save; a bad change is refused and the last good version keeps serving.
+  const watcher = watchCode(server.api, {
+    onReload: (files) => process.stdout.write(`Resolver code reloaded: ${files.join(', ')}\n`),
+    onError: (error) => process.stderr.write(`appsync-local: resolver code not reloaded, the last good version keeps serving.\n${error.message}\n`),
+  });
 
   return new Promise<number>((done) => {
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
+      watcher.close();
       process.stdout.write(`\n${signal}: stopping; the store is flushed to disk…\n`);
       await server.close();
       process.stdout.write('Stopped.\n');
