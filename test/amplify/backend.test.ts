@@ -108,7 +108,8 @@ describe('amplify/backend.ts (HandsUp, api.json)', () => {
     template.resourceCountIs('AWS::AppSync::DataSource', Object.keys(declaration.dataSources).length);
     template.resourceCountIs('AWS::DynamoDB::Table', Object.keys(declaration.tables).length);
     template.resourceCountIs('AWS::AppSync::GraphQLApi', 1);
-    template.resourceCountIs('AWS::Cognito::UserPool', 0);
+    template.resourceCountIs('AWS::Cognito::UserPool', 1);
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', declaration.authorization.userPool!.groups.length);
   });
 
   test('runs every resolver and function on APPSYNC_JS 1.0.0', () => {
@@ -187,7 +188,22 @@ describe('amplify/backend.ts (HandsUp, api.json)', () => {
     const { props } = only(resources(template, 'AWS::AppSync::GraphQLApi'));
     expect(props.Name).toBe(declaration.name);
     expect(props.AuthenticationType).toBe(declaration.authorization.default);
-    expect(props.AdditionalAuthenticationProviders).toBeUndefined();
+    expect(props.AdditionalAuthenticationProviders).toEqual([
+      {
+        AuthenticationType: 'AMAZON_COGNITO_USER_POOLS',
+        UserPoolConfig: { AwsRegion: { Ref: 'AWS::Region' }, UserPoolId: { Ref: logicalId(apiStack, deployed.userPool!.pool) } },
+      },
+    ]);
+  });
+
+  test('creates the organizers group in the user pool', () => {
+    const groups = resources(template, 'AWS::Cognito::UserPoolGroup').map((g) => g.props.GroupName);
+    expect(groups).toEqual(declaration.authorization.userPool!.groups);
+  });
+
+  test('gives resolvers the table’s CloudFormation name as ctx.env.HANDSUP_TABLE, which batch operations need', () => {
+    const { props } = only(resources(template, 'AWS::AppSync::GraphQLApi'));
+    expect(props.EnvironmentVariables).toEqual({ HANDSUP_TABLE: { Ref: logicalId(apiStack, deployed.tables.HandsUp!) } });
   });
 
   test('creates an API key that expires 365 days from the start of today (UTC), the same all day', () => {
@@ -203,13 +219,14 @@ describe('amplify/backend.ts (HandsUp, api.json)', () => {
     expect(props.Definition).toBe(readFileSync(declaration.schema, 'utf8'));
   });
 
-  test('writes the data block of amplify_outputs.json (url, region, API key, auth modes) and no auth block', () => {
+  test('writes the data and auth blocks of amplify_outputs.json (url, region, API key, auth modes; the user pool)', () => {
     // The root stack's customOutputs is a Fn::Join of JSON text and references to the Api stack's outputs.
     const parts: unknown[] = root.toJSON().Outputs.customOutputs.Value['Fn::Join'][1];
     const refs: unknown[] = [];
     const text = parts.map((part) => (typeof part === 'string' ? part : `#${refs.push(part) - 1}`)).join('');
-    const { data, ...rest } = JSON.parse(text);
+    const { data, auth, ...rest } = JSON.parse(text);
     expect(Object.keys(rest)).toEqual(['version']);
+    expect(auth.groups).toEqual([{ organizers: { precedence: 0 } }]);
     const apiOutput = (placeholder: string) => {
       const [, attribute] = (refs[Number(placeholder.slice(1))] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
       return template.toJSON().Outputs[attribute.replace(/^Outputs\./, '')].Value;
