@@ -141,6 +141,30 @@ describe('what a request object becomes on the wire', () => {
   });
 });
 
+describe('what the engine leaves unprocessed', () => {
+  // The local engines never throttle, so an engine that leaves work unprocessed is recorded here.
+  it('BatchGetItem answers null in place of an unprocessed key and lists the key under unprocessedKeys', async () => {
+    const { source } = recordingEngine(() => ({
+      Responses: { Things: [{ id: { S: 'b' }, n: { N: '2' } }] },
+      UnprocessedKeys: { Things: { Keys: [{ id: { S: 'a' } }] } },
+    }));
+    const answer = await source.invoke({ operation: 'BatchGetItem', tables: { Things: { keys: [{ id: { S: 'a' } }, { id: { S: 'b' } }] } } });
+    expect(answer).toEqual({ result: { data: { Things: [null, { id: 'b', n: 2 }] }, unprocessedKeys: { Things: [{ id: 'a' }] } } });
+  });
+
+  it('BatchPutItem answers null in place of an unprocessed item and lists it under unprocessedItems', async () => {
+    const { source } = recordingEngine(() => ({ UnprocessedItems: { Things: [{ PutRequest: { Item: { id: { S: 'b' }, n: { N: '2' } } } }] } }));
+    const answer = await source.invoke({ operation: 'BatchPutItem', tables: { Things: [{ id: { S: 'a' } }, { id: { S: 'b' }, n: { N: 2 } }] } });
+    expect(answer).toEqual({ result: { data: { Things: [{ id: 'a' }, null] }, unprocessedItems: { Things: [{ id: 'b', n: 2 }] } } });
+  });
+
+  it('BatchDeleteItem answers null in place of an unprocessed key and lists it under unprocessedKeys', async () => {
+    const { source } = recordingEngine(() => ({ UnprocessedItems: { Things: [{ DeleteRequest: { Key: { id: { S: 'a' } } } }] } }));
+    const answer = await source.invoke({ operation: 'BatchDeleteItem', tables: { Things: [{ id: { S: 'a' } }, { id: { S: 'b' } }] } });
+    expect(answer).toEqual({ result: { data: { Things: [null, { id: 'b' }] }, unprocessedKeys: { Things: [{ id: 'a' }] } } });
+  });
+});
+
 describe('failures never escape the data source', () => {
   it('an engine that cannot be reached answers ctx.error, not a rejected promise', async () => {
     const { source } = recordingEngine(() => {

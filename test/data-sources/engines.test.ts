@@ -9,22 +9,75 @@ import { dynamoDbDataSource } from '../../local/data-sources/dynamodb/index.ts';
 import type { DynamoDbEngine } from '../../local/store/engine.ts';
 import { startEngine, type EngineKind } from '../../local/store/engines.ts';
 import { ensureTables } from '../../local/store/tables.ts';
-import type { LocalAppSync } from '../../local/server.ts';
-import { createPoll, graphql, startHandsUp } from '../support/local-appsync.ts';
+import { fileURLToPath } from 'node:url';
+import { startLocalAppSync, type LocalAppSync } from '../../local/server.ts';
 import { TABLES, typedMap } from './support/engines.ts';
+
+// A small API of its own (fixtures/ledger.api.json), so these specifications do not follow HandsUp's product API.
+const LEDGER = fileURLToPath(new URL('./fixtures/ledger.api.json', import.meta.url));
+const gql = async (server: LocalAppSync, query: string, variables: Record<string, unknown> = {}) => {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': server.apiKey },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data: any; errors?: any[] };
+};
+const transfer = 'mutation ($from: ID!, $to: ID!, $amount: Int!) { transfer(from: $from, to: $to, amount: $amount) }';
 
 describe('the local AppSync on DynamoDB Local', () => {
   let server: LocalAppSync;
   beforeAll(async () => {
-    server = await startHandsUp({ engine: 'dynamodb-local' });
+    server = await startLocalAppSync({ declaration: LEDGER, port: 0, host: '127.0.0.1', dataDir: null, engine: 'dynamodb-local' });
   }, 180_000);
   afterAll(() => server?.close());
 
-  it('runs HandsUp castVote end to end with the engine option', async () => {
-    const poll = await createPoll(server);
-    const { body } = await graphql(server, 'mutation ($p: ID!, $o: ID!) { castVote(pollId: $p, optionId: $o) { totalVotes } }', { p: poll.id, o: poll.options[0]!.id });
-    expect(body.errors).toBeUndefined();
-    expect(body.data.castVote.totalVotes).toBe(1);
+  it('runs a TransactWriteItems resolver: both accounts change together', async () => {
+    await gql(server, 'mutation { a: open(id: "alice", balance: 10) { id } b: open(id: "bob", balance: 0) { id } }');
+    const body = await gql(server, transfer, { from: 'alice', to: 'bob', amount: 4 });
+    expect(body).toEqual({ data: { transfer: ['alice', 'bob'] } });
+    const balances = await gql(server, '{ a: account(id: "alice") { balance } b: account(id: "bob") { balance } }');
+    expect(balances.data).toEqual({ a: { balance: 6 }, b: { balance: 4 } });
+  });
+
+  it('a cancelled transaction reaches the client as DynamoDB:TransactionCanceledException with its reasons, and changes nothing', async () => {
+    await gql(server, 'mutation { c: open(id: "carol", balance: 3) { id } d: open(id: "dave", balance: 0) { id } }');
+    const body = await gql(server, transfer, { from: 'carol', to: 'dave', amount: 1000 });
+    expect(body.errors?.[0]).toMatchObject({
+      errorType: 'DynamoDB:TransactionCanceledException',
+      errorInfo: { cancellationReasons: [{ type: 'ConditionalCheckFailed' }, { type: 'None', message: null }] },
+    });
+    const balances = await gql(server, '{ c: account(id: "carol") { balance } d: account(id: "dave") { balance } }');
+    expect(balances.data).toEqual({ c: { balance: 3 }, d: { balance: 0 } });
+  });
+});
+
+describe('the local AppSync on dynalite', () => {
+  let server: LocalAppSync;
+  beforeAll(async () => {
+    server = await startLocalAppSync({ declaration: LEDGER, port: 0, host: '127.0.0.1', dataDir: null });
+    await gql(server, 'mutation { a: open(id: "alice", balance: 10) { id } }');
+  });
+  afterAll(() => server?.close());
+
+  it('answers a transaction with the engine limitation as a field error, and keeps serving', async () => {
+    const body = await gql(server, transfer, { from: 'alice', to: 'bob', amount: 1 });
+    expect(body.data).toEqual({ transfer: null });
+    expect(body.errors?.[0]).toMatchObject({ errorType: 'EngineLimitation', message: expect.stringContaining('--engine dynamodb-local') });
+    expect((await gql(server, '{ account(id: "alice") { balance } }')).data).toEqual({ account: { balance: 10 } });
+  });
+});
+
+describe('appsync-local serve --engine', () => {
+  it('refuses an engine it does not know, naming the ones it has', async () => {
+    const { main } = await import('../../local/cli/main.ts');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['serve', 'api.json', '--engine', 'mongodb'])).toBe(2);
+      expect(String(stderr.mock.calls[0]?.[0])).toContain('Unknown engine: mongodb. Choose one of: dynalite, dynamodb-local, endpoint');
+    } finally {
+      stderr.mockRestore();
+    }
   });
 });
 
