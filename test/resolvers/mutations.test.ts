@@ -1,101 +1,95 @@
-// Mutation.createPoll and Mutation.castVote, handler by handler.
+// Mutation.castVote's pipeline, function by function: the rules of one vote.
 import { describe, expect, test } from 'vitest';
-import { poll, run } from './support.ts';
+import { participant, poll, run } from './support.ts';
 
-describe('Mutation.createPoll', () => {
-  const input = { title: '  Best talk ', options: [' Alpha', 'Beta '] };
+const vote = { pollId: 'p1', participantId: 'part-a', optionId: 'o2' };
 
-  test('puts a new poll item, trimmed, with option ids and a condition that it is new', () => {
-    const request = run('Mutation.createPoll.ts', 'request', { arguments: { input } }).result;
-    const id = request.attributeValues.id.S;
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(request).toMatchObject({
-      operation: 'PutItem',
-      key: { pk: { S: `POLL#${id}` }, sk: { S: 'POLL' } },
-      attributeValues: {
-        type: { S: 'POLL' },
-        title: { S: 'Best talk' },
-        options: { L: [{ M: { id: { S: 'o1' }, label: { S: 'Alpha' } } }, { M: { id: { S: 'o2' }, label: { S: 'Beta' } } }] },
-      },
-      condition: { expression: '(attribute_not_exists(#pk))', expressionNames: { '#pk': 'pk' } },
+describe('checkVote', () => {
+  test('lets a first vote in an open poll through', () => {
+    const output = run('functions/checkVote.ts', 'request', { arguments: vote, stash: { poll, participant } });
+    expect(output.result).toEqual({ payload: null });
+  });
+
+  test('refuses an option the poll does not have', () => {
+    const output = run('functions/checkVote.ts', 'request', { arguments: { ...vote, optionId: 'o9' }, stash: { poll, participant } });
+    expect(output.error).toEqual({ message: 'Poll p1 has no option o9' });
+  });
+
+  test('refuses a second vote for another option in the same round', () => {
+    const voted = { ...participant, round: 1, choice: 'o1', counted: true };
+    expect(run('functions/checkVote.ts', 'request', { arguments: vote, stash: { poll, participant: voted } }).error).toEqual({
+      message: 'You have already voted in this poll',
     });
   });
 
-  test('refuses an empty title', () => {
-    expect(run('Mutation.createPoll.ts', 'request', { arguments: { input: { title: ' ', options: ['a', 'b'] } } }).error).toEqual({
-      message: 'A poll needs a title',
-    });
+  test('answers a repeat of a counted vote as done, so a retry is harmless', () => {
+    const voted = { ...participant, round: 1, choice: 'o2', counted: true };
+    expect(run('functions/checkVote.ts', 'request', { arguments: vote, stash: { poll, participant: voted } }).stashed).toMatchObject({ resume: false, done: true });
   });
 
-  test('refuses fewer than 2 options', () => {
-    expect(run('Mutation.createPoll.ts', 'request', { arguments: { input: { title: 'T', options: ['a'] } } }).error).toEqual({
-      message: 'A poll has 2 to 10 options',
-    });
+  test('resumes a vote written but not counted', () => {
+    const voted = { ...participant, round: 1, choice: 'o2', counted: false };
+    expect(run('functions/checkVote.ts', 'request', { arguments: vote, stash: { poll, participant: voted } }).stashed).toMatchObject({ resume: true, done: false });
   });
 
-  test('refuses an option without a label', () => {
-    expect(run('Mutation.createPoll.ts', 'request', { arguments: { input: { title: 'T', options: ['a', ' '] } } }).error).toEqual({
-      message: 'Every option needs a label',
-    });
-  });
-
-  test('answers the written poll', () => {
-    expect(run('Mutation.createPoll.ts', 'response', { result: poll }).result).toEqual(poll);
+  test('refuses a vote in a closed poll', () => {
+    const output = run('functions/checkVote.ts', 'request', { arguments: vote, stash: { poll: { ...poll, state: 'CLOSED' }, participant } });
+    expect(output.error).toEqual({ message: 'This poll is closed' });
   });
 });
 
-describe('Mutation.castVote pipeline', () => {
-  test('getPoll reads the poll consistently', () => {
-    expect(run('functions/getPoll.ts', 'request', { arguments: { pollId: 'p1', optionId: 'o1' } }).result).toEqual({
-      operation: 'GetItem',
-      key: { pk: { S: 'POLL#p1' }, sk: { S: 'POLL' } },
-      consistentRead: true,
-    });
-  });
-
-  test('getPoll stashes the poll', () => {
-    expect(run('functions/getPoll.ts', 'response', { arguments: { pollId: 'p1', optionId: 'o1' }, result: poll }).stashed).toEqual({ poll });
-  });
-
-  test('getPoll refuses a poll that does not exist', () => {
-    expect(run('functions/getPoll.ts', 'response', { arguments: { pollId: 'nope' }, result: null }).error).toEqual({
-      message: 'Poll nope does not exist',
-    });
-  });
-
-  test('getPoll refuses an option the poll does not have', () => {
-    expect(run('functions/getPoll.ts', 'response', { arguments: { pollId: 'p1', optionId: 'o9' }, result: poll }).error).toEqual({
-      message: 'Poll p1 has no option o9',
-    });
-  });
-
-  test('addVote adds one to a counter shard of the option', () => {
-    const request = run('functions/addVote.ts', 'request', { arguments: { pollId: 'p1', optionId: 'o2' } }).result;
+describe('recordBallot', () => {
+  test('writes the ballot on the participant, once per round', () => {
+    const request = run('functions/recordBallot.ts', 'request', { arguments: vote, stash: { poll } }).result;
     expect(request).toMatchObject({
       operation: 'UpdateItem',
-      update: {
-        expression: 'ADD #votes :one SET #optionId = :optionId',
-        expressionValues: { ':one': { N: 1 }, ':optionId': { S: 'o2' } },
-      },
+      key: { pk: { S: 'POLL#p1' }, sk: { S: 'PARTICIPANT#part-a' } },
+      condition: { expression: 'attribute_exists(#pk) AND (attribute_not_exists(#round) OR #round < :round)' },
     });
-    expect(request.key.pk).toEqual({ S: 'POLL#p1' });
-    expect(request.key.sk.S).toMatch(/^COUNT#o2#[0-3]$/);
+    expect(request.update.expressionValues).toMatchObject({ ':round': { N: 1 }, ':choice': { S: 'o2' }, ':false': { BOOL: false }, ':shard': { N: 10 } });
   });
 
-  test('getCounts queries every counter of the poll, consistently', () => {
-    expect(run('functions/getCounts.ts', 'request', { arguments: { pollId: 'p1' } }).result).toMatchObject({
-      operation: 'Query',
-      query: {
-        expression: '(#pk = :pk_eq) AND (begins_with(#sk,:sk_beginsWith))',
-        expressionValues: { ':pk_eq': { S: 'POLL#p1' }, ':sk_beginsWith': { S: 'COUNT#' } },
-      },
-      consistentRead: true,
-      limit: 40,
+  test('skips the write when the vote is being resumed (runtime.earlyReturn)', () => {
+    expect(run('functions/recordBallot.ts', 'request', { arguments: vote, stash: { poll, resume: true } }).evaluationResult).toBe('null');
+  });
+
+  test('a failed condition means another request voted first', () => {
+    const output = run('functions/recordBallot.ts', 'response', { result: null, error: { message: 'The conditional request failed', type: 'DynamoDB:ConditionalCheckFailedException' } });
+    expect(output.error).toEqual({ message: 'You have already voted in this poll' });
+  });
+});
+
+describe('addToTally', () => {
+  test("counts the vote on the participant's shard and notes it in flight, atomically", () => {
+    const request = run('functions/addToTally.ts', 'request', { arguments: vote, stash: { poll } }).result;
+    expect(request).toMatchObject({
+      operation: 'UpdateItem',
+      key: { pk: { S: 'POLL#p1#R1#T10' }, sk: { S: 'TALLY' } },
+      update: { expression: 'ADD #votes :one SET #inflight.#participant = :true', expressionNames: { '#votes': 'votes_o2', '#participant': 'part-a' } },
+      condition: { expression: 'attribute_exists(#pk) AND attribute_not_exists(#inflight.#participant)' },
     });
   });
 
-  test('castVote answers the tally including the vote', () => {
-    const output = run('Mutation.castVote.ts', 'response', { stash: { poll }, prev: { result: [{ optionId: 'o2', votes: 1 }] } });
-    expect(output.result).toMatchObject({ pollId: 'p1', totalVotes: 1, options: [{ optionId: 'o1', votes: 0 }, { optionId: 'o2', votes: 1 }] });
+  test('a resumed vote the shard already counted is not an error', () => {
+    const output = run('functions/addToTally.ts', 'response', {
+      stash: { resume: true },
+      result: null,
+      error: { message: 'The conditional request failed', type: 'DynamoDB:ConditionalCheckFailedException' },
+    });
+    expect(output.result).toBeNull();
+    expect(output.error).toBeUndefined();
+  });
+});
+
+describe('Mutation.castVote', () => {
+  test('answers the ballot with the tally to a voter of an AFTER_VOTE poll', () => {
+    const results = { pollId: 'p1', totalVotes: 1 };
+    const output = run('Mutation.castVote.ts', 'response', { arguments: vote, stash: { poll, participant, results } });
+    expect(output.result).toEqual({ pollId: 'p1', optionId: 'o2', round: 1, results });
+  });
+
+  test('answers without the tally while an AFTER_CLOSE poll is open', () => {
+    const output = run('Mutation.castVote.ts', 'response', { arguments: vote, stash: { poll: { ...poll, resultsVisibility: 'AFTER_CLOSE' }, participant, results: {} } });
+    expect(output.result).toEqual({ pollId: 'p1', optionId: 'o2', round: 1, results: null });
   });
 });
