@@ -23,6 +23,8 @@ export type ServeOptions = {
   tls?: boolean;
   /** Users of the API's local user pool (`--user name:password[:group,group]`). */
   users?: UserSpec[];
+  /** For programs built on `serve` (HandsUp's `npm start`): runs once the API serves; its lines are printed with the rest. */
+  onStarted?: (server: LocalAppSync) => Promise<string[]>;
 };
 
 export async function serve(options: ServeOptions): Promise<number> {
@@ -36,6 +38,14 @@ export async function serve(options: ServeOptions): Promise<number> {
   const origin = `http://127.0.0.1:${server.port}`;
   if (options.outputs) writeFileSync(options.outputs, JSON.stringify(amplifyOutputs(origin, server.apiKey, { authorization: server.api.declaration.authorization, userPool: server.userPool }), null, 2) + '\n');
   if (options.seed) await seedIfEmpty(server, options.seed);
+  let extra: string[] = [];
+  try {
+    extra = (await options.onStarted?.(server)) ?? [];
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    await server.close();
+    return 1;
+  }
 
   const lines = [
     `${server.api.declaration.name} is running on the local AppSync`,
@@ -49,6 +59,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     options.dataDir ? `  Data:       ${options.dataDir}` : '  Data:       in memory (nothing is kept)',
     ...lanAddresses(options.host).map((address) => `  On your network: http://${address}:${server.port}/`),
     options.outputs ? `  Client configuration written to ${options.outputs}` : '',
+    ...extra,
     'Press Ctrl-C to stop.',
   ];
   process.stdout.write(lines.filter(Boolean).join('\n') + '\n');

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { signInWithPassword } from '../../local/user-pool/sign-in.ts';
 import { CAST_VOTE, ORGANIZER } from '../support/local-appsync.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'handsup-crash-'));
@@ -58,12 +59,13 @@ it('counts every acknowledged vote once after a SIGKILL mid-stream and a restart
 
   // The organizer signs in through the local user pool, then creates and opens a poll.
   const outputs = await (await fetch(`http://127.0.0.1:${port}/amplify_outputs.json`)).json();
-  const signIn = await (await fetch(outputs.custom.user_pool_endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-    body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: outputs.auth.user_pool_client_id, AuthParameters: { USERNAME: ORGANIZER.username, PASSWORD: ORGANIZER.password } }),
-  })).json();
-  const organizer = { authorization: signIn.AuthenticationResult.IdToken };
+  const { idToken } = await signInWithPassword({
+    endpoint: outputs.custom.user_pool_endpoint,
+    clientId: outputs.auth.user_pool_client_id,
+    username: ORGANIZER.username,
+    password: ORGANIZER.password,
+  });
+  const organizer = { authorization: idToken };
   const created = await post('mutation { createPoll(input: { title: "Crash", options: ["A", "B", "C"] }) { id code } }', {}, organizer);
   const poll = created.data.createPoll;
   await post('mutation ($id: ID!) { openPoll(id: $id) { state } }', { id: poll.id }, organizer);

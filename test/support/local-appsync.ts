@@ -2,6 +2,7 @@
 // in-memory store and one organizer in the local user pool, so files run side
 // by side without sharing data.
 import { startLocalAppSync, type LocalAppSync, type LocalAppSyncOptions } from '../../local/server.ts';
+import { signInWithPassword } from '../../local/user-pool/sign-in.ts';
 
 export const ORGANIZER = { username: 'organizer', password: 'Organizer-Passw0rd', groups: ['organizers'] };
 
@@ -28,26 +29,12 @@ export async function graphql<T = any>(
 
 const tokens = new WeakMap<LocalAppSync, Promise<string>>();
 
-/** The organizer's ID token, signed in once per server through the local user pool's InitiateAuth. */
+/** The organizer's ID token, signed in once per server through the local user pool. */
 export function organizerToken(server: LocalAppSync, user = ORGANIZER): Promise<string> {
   let token = tokens.get(server);
   if (!token) {
-    token = (async () => {
-      const origin = server.url.replace(/\/graphql$/, '');
-      const outputs = await (await fetch(`${origin}/amplify_outputs.json`)).json();
-      const response = await fetch(outputs.custom.user_pool_endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-        body: JSON.stringify({
-          AuthFlow: 'USER_PASSWORD_AUTH',
-          ClientId: outputs.auth.user_pool_client_id,
-          AuthParameters: { USERNAME: user.username, PASSWORD: user.password },
-        }),
-      });
-      const body = await response.json();
-      if (!body.AuthenticationResult) throw new Error(`sign-in failed: ${JSON.stringify(body)}`);
-      return body.AuthenticationResult.IdToken as string;
-    })();
+    const pool = server.userPool!;
+    token = signInWithPassword({ endpoint: pool.endpoint, clientId: pool.clientId, username: user.username, password: user.password }).then((t) => t.idToken);
     tokens.set(server, token);
   }
   return token;

@@ -1,0 +1,72 @@
+// `npm start`: HandsUp on the embedded default — one use of the local AppSync.
+// Serves the API, the built web app and the user pool on one port, keeps data in
+// .data/, makes the organizer account on first start, and on an empty store
+// creates and opens a demo poll.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '../local/cli/serve.ts';
+import type { LocalAppSync } from '../local/server.ts';
+import { signInWithPassword } from '../local/user-pool/sign-in.ts';
+
+const DATA = '.data';
+const ORGANIZER = 'organizer';
+
+/** HANDSUP_ORGANIZER_PASSWORD, or a password made on first start and kept in .data/. */
+function organizerPassword(): string {
+  if (process.env.HANDSUP_ORGANIZER_PASSWORD) return process.env.HANDSUP_ORGANIZER_PASSWORD;
+  const file = join(DATA, 'organizer-password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(DATA, { recursive: true });
+  const password = randomBytes(9).toString('base64url');
+  writeFileSync(file, password + '\n', { mode: 0o600 });
+  return password;
+}
+
+const DEMO = {
+  title: 'Startup Architecture of the Year',
+  options: ['Team Aurora', 'Team Borealis', 'Team Cirrus', 'Team Delta'],
+};
+
+async function seedDemoPoll(server: LocalAppSync, password: string): Promise<string | undefined> {
+  if (!(await server.isEmpty())) return undefined;
+  const pool = server.userPool!;
+  const { idToken } = await signInWithPassword({ endpoint: pool.endpoint, clientId: pool.clientId, username: ORGANIZER, password });
+  const call = async (query: string, variables: object) => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: idToken },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data: any; errors?: { message: string }[] };
+    if (body.errors) throw new Error(`Seeding the demo poll failed: ${body.errors.map((e) => e.message).join('; ')}`);
+    return body.data;
+  };
+  const { createPoll } = await call('mutation ($input: CreatePollInput!) { createPoll(input: $input) { id code } }', { input: DEMO });
+  await call('mutation ($id: ID!) { openPoll(id: $id) { id } }', { id: createPoll.id });
+  return createPoll.code;
+}
+
+const port = Number(process.env.PORT ?? 4000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, not ${process.env.PORT}`);
+  process.exit(2);
+}
+const password = organizerPassword();
+process.exitCode = await serve({
+  declaration: 'api.json',
+  port,
+  host: process.env.HOST ?? '0.0.0.0',
+  dataDir: DATA,
+  webRoot: 'web/dist',
+  outputs: 'amplify_outputs.json',
+  users: [{ username: ORGANIZER, password, groups: ['organizers'] }],
+  onStarted: async (server) => {
+    const code = await seedDemoPoll(server, password);
+    const origin = `http://127.0.0.1:${server.port}`;
+    return [
+      `  Organizer:  ${origin}/organizer — sign in as ${ORGANIZER} / ${password}`,
+      code ? `  Demo poll:  created and opened, code ${code}: ${origin}/p/${code}` : '',
+    ];
+  },
+});
