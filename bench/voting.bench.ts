@@ -1,0 +1,209 @@
+// HandsUp end to end: accepted votes per second over HTTP with 32 concurrent
+// voters, the embedded default (dynalite in process, data on disk), the server in
+// a process of its own; and the big screen's delay from a vote's acknowledgement
+// to the subscription message that shows it, during that load.
+// Measured in the same run, the limit: the store's own throughput for the same
+// operations a vote makes (7 DynamoDB calls: GetItem poll, GetItem participant,
+// UpdateItem ballot, UpdateItem tally, UpdateItem counted, UpdateItem inflight,
+// BatchGetItem of the 16 tally shards), called straight on dynalite on disk.
+// Targets: ≥ 50 % of the store's throughput; big-screen p99 ≤ 100 ms.
+// Run: npm run bench voting   (BENCH_VOTES=3000 for a longer run)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { startDynalite } from '../local/store/dynalite.ts';
+import { ensureTables } from '../local/store/tables.ts';
+import { loadDeclaration } from '../local/declaration/declaration.ts';
+import { signInWithPassword } from '../local/user-pool/sign-in.ts';
+
+const CONCURRENCY = 32;
+const VOTES = Number(process.env.BENCH_VOTES ?? 1500);
+const SHARDS = 16;
+const ORGANIZER = { username: 'organizer', password: 'bench-organizer-pw' };
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 100;
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Runs `task` for each of `count` items with `concurrency` in flight; answers items per second. */
+async function pace(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < count; i = next++) await task(i);
+    }),
+  );
+  return count / ((performance.now() - started) / 1000);
+}
+
+// ── End to end ────────────────────────────────────────────────────────────────
+async function endToEnd() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'handsup-bench-'));
+  const port = await freePort();
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ['local/bin/appsync-local.js', 'serve', 'api.json', '--port', String(port), '--host', '127.0.0.1', '--data', dataDir,
+      '--user', `${ORGANIZER.username}:${ORGANIZER.password}:organizers`],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('Press Ctrl-C')) resolve();
+    });
+    server.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+  });
+  try {
+    const apiKey = output.match(/API key:\s+(\S+)/)![1]!;
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const agentHeaders = { "content-type": "application/json" };
+    const post = async (query: string, variables: object, headers: Record<string, string>) => {
+      const response = await fetch(url, { method: 'POST', headers: { ...agentHeaders, ...headers }, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as { data: any; errors?: { message: string }[] };
+      if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
+      return body.data;
+    };
+    const outputs = await (await fetch(`http://127.0.0.1:${port}/amplify_outputs.json`)).json();
+    const { idToken } = await signInWithPassword({ endpoint: outputs.custom.user_pool_endpoint, clientId: outputs.auth.user_pool_client_id, ...ORGANIZER });
+    const organizer = { authorization: idToken };
+    const voter = { 'x-api-key': apiKey };
+    const { createPoll: poll } = await post('mutation { createPoll(input: { title: "Bench", options: ["A", "B", "C", "D"] }) { id code } }', {}, organizer);
+    await post('mutation ($id: ID!) { openPoll(id: $id) { id } }', { id: poll.id }, organizer);
+    const participants: string[] = [];
+    await pace(VOTES, CONCURRENCY, async () => {
+      participants.push((await post('mutation ($code: String!) { joinPoll(code: $code) { participantId } }', { code: poll.code }, voter)).joinPoll.participantId);
+    });
+
+    // The big screen: one subscriber to onVote over AppSync's real-time protocol.
+    const header = Buffer.from(JSON.stringify({ host: `127.0.0.1:${port}`, 'x-api-key': apiKey })).toString('base64url');
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql/realtime`, ['graphql-ws', `header-${header}`]);
+    const shown: { total: number; at: number }[] = [];
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+      socket.on('message', (raw) => {
+        const message = JSON.parse(String(raw));
+        if (message.type === 'connection_ack') {
+          socket.send(JSON.stringify({
+            id: 'screen',
+            type: 'start',
+            payload: {
+              data: JSON.stringify({ query: 'subscription ($p: ID!) { onVote(pollId: $p) { results { totalVotes } } }', variables: { p: poll.id } }),
+              extensions: { authorization: { host: `127.0.0.1:${port}`, 'x-api-key': apiKey } },
+            },
+          }));
+        } else if (message.type === 'start_ack') resolve();
+        else if (message.type === 'data') shown.push({ total: message.payload.data.onVote.results.totalVotes, at: performance.now() });
+        else if (message.type === 'error') reject(new Error(JSON.stringify(message)));
+      });
+    });
+
+    const acknowledged: { total: number; at: number }[] = [];
+    const query = 'mutation ($p: ID!, $pid: ID!, $o: ID!) { castVote(pollId: $p, participantId: $pid, optionId: $o) { pollId optionId results { pollId title state round totalVotes updatedAt options { optionId label votes } } } }';
+    const votesPerSecond = await pace(VOTES, CONCURRENCY, async (i) => {
+      const answer = await post(query, { p: poll.id, pid: participants[i], o: `o${(i % 4) + 1}` }, voter);
+      acknowledged.push({ total: answer.castVote.results.totalVotes, at: performance.now() });
+    });
+    // Wait for the last messages, then match each acknowledgement to the first message showing its total.
+    const deadline = performance.now() + 5000;
+    while (shown.length < VOTES && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    socket.close();
+    const sortedShown = [...shown].sort((a, b) => a.at - b.at);
+    const delays = acknowledged.map((ack) => {
+      const display = sortedShown.find((s) => s.total >= ack.total);
+      return display ? Math.max(0, display.at - ack.at) : Infinity;
+    }).sort((a, b) => a - b);
+    return { votesPerSecond, delays, delivered: shown.length };
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// ── The store alone: the same operations, straight to dynalite ────────────────
+async function storeAlone() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'handsup-bench-store-'));
+  const engine = await startDynalite({ path: join(dataDir, 'dynalite') });
+  try {
+    const table = 'HandsUp';
+    await ensureTables(engine, loadDeclaration('api.json').tables);
+    const poll = randomUUID();
+    const S = (s: string) => ({ S: s });
+    await engine.call('PutItem', { TableName: table, Item: { pk: S(`POLL#${poll}`), sk: S('POLL'), id: S(poll), round: { N: '1' }, state: S('OPEN') } });
+    for (let shard = 0; shard < SHARDS; shard++) {
+      await engine.call('PutItem', { TableName: table, Item: { pk: S(`POLL#${poll}#R1#T${shard}`), sk: S('TALLY'), inflight: { M: {} }, votes_o1: { N: '0' } } });
+    }
+    const participants = Array.from({ length: VOTES }, () => randomUUID());
+    await pace(VOTES, CONCURRENCY, async (i) => {
+      await engine.call('PutItem', { TableName: table, Item: { pk: S(`POLL#${poll}`), sk: S(`PARTICIPANT#${participants[i]}`), participantId: S(participants[i]!) } });
+    });
+    const tallyKeys = Array.from({ length: SHARDS }, (_, k) => ({ pk: S(`POLL#${poll}#R1#T${k}`), sk: S('TALLY') }));
+    return await pace(VOTES, CONCURRENCY, async (i) => {
+      const pid = participants[i]!;
+      const participantKey = { pk: S(`POLL#${poll}`), sk: S(`PARTICIPANT#${pid}`) };
+      const tallyKey = tallyKeys['0123456789abcdef'.indexOf(pid.slice(-1))]!;
+      await engine.call('GetItem', { TableName: table, Key: { pk: S(`POLL#${poll}`), sk: S('POLL') }, ConsistentRead: true });
+      await engine.call('GetItem', { TableName: table, Key: participantKey, ConsistentRead: true });
+      await engine.call('UpdateItem', {
+        TableName: table, Key: participantKey,
+        UpdateExpression: 'SET #round = :round, #choice = :choice, #counted = :false',
+        ConditionExpression: 'attribute_exists(#pk) AND (attribute_not_exists(#round) OR #round < :round)',
+        ExpressionAttributeNames: { '#round': 'round', '#choice': 'choice', '#counted': 'counted', '#pk': 'pk' },
+        ExpressionAttributeValues: { ':round': { N: '1' }, ':choice': S('o1'), ':false': { BOOL: false } },
+      });
+      await engine.call('UpdateItem', {
+        TableName: table, Key: tallyKey,
+        UpdateExpression: 'ADD #votes :one SET #inflight.#p = :true',
+        ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#inflight.#p)',
+        ExpressionAttributeNames: { '#votes': 'votes_o1', '#inflight': 'inflight', '#p': pid, '#pk': 'pk' },
+        ExpressionAttributeValues: { ':one': { N: '1' }, ':true': { BOOL: true } },
+      });
+      await engine.call('UpdateItem', {
+        TableName: table, Key: participantKey, UpdateExpression: 'SET #counted = :true',
+        ExpressionAttributeNames: { '#counted': 'counted' }, ExpressionAttributeValues: { ':true': { BOOL: true } },
+      });
+      await engine.call('UpdateItem', {
+        TableName: table, Key: tallyKey, UpdateExpression: 'REMOVE #inflight.#p', ConditionExpression: 'attribute_exists(#pk)',
+        ExpressionAttributeNames: { '#inflight': 'inflight', '#p': pid, '#pk': 'pk' },
+      });
+      await engine.call('BatchGetItem', { RequestItems: { [table]: { Keys: tallyKeys, ConsistentRead: true, ProjectionExpression: '#v', ExpressionAttributeNames: { '#v': 'votes_o1' } } } });
+    });
+  } finally {
+    await engine.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const store = await storeAlone();
+const e2e = await endToEnd();
+const ratio = e2e.votesPerSecond / store;
+const p50 = quantile(e2e.delays, 0.5);
+const p99 = quantile(e2e.delays, 0.99);
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '∞');
+
+console.log(`HandsUp votes, ${VOTES} votes by ${CONCURRENCY} concurrent voters, dynalite on disk (shared 2-core machine: compare ratios).\n`);
+console.log('| measure | value | target |');
+console.log('|---|---:|---:|');
+console.log(`| store alone: the 7 operations of a vote, votes/s | ${fmt(store)} | (the limit) |`);
+console.log(`| end to end over HTTP, accepted votes/s | ${fmt(e2e.votesPerSecond)} | |`);
+console.log(`| end to end ÷ store alone | ${(ratio * 100).toFixed(0)} % | ≥ ${TARGET_RATIO * 100} % |`);
+console.log(`| big screen: ack → subscription message, p50 | ${p50.toFixed(1)} ms | |`);
+console.log(`| big screen: ack → subscription message, p99 | ${p99.toFixed(1)} ms | ≤ ${TARGET_P99_MS} ms |`);
+console.log(`| subscription messages received | ${e2e.delivered} of ${VOTES} | all |`);
+const met = ratio >= TARGET_RATIO && p99 <= TARGET_P99_MS && e2e.delivered === VOTES;
+console.log(`\nTargets ${met ? 'met' : 'NOT met'}.`);
