@@ -20,6 +20,13 @@ const field = { parentTypeName: 'Query', fieldName: 'poll', variables: {}, field
 const run = createFieldRun(realm, { id: 'p1' }, null, scope, field);
 const invocation = newInvocation({ typeName: 'Query', fieldName: 'poll', deadline: Date.now() + 3_600_000 });
 
+// What is measured must work: the handlers answer what they should.
+const check = (outcome: unknown, expected: unknown) => {
+  if (JSON.stringify(outcome) !== JSON.stringify(expected)) throw new Error(`unexpected outcome ${JSON.stringify(outcome)}`);
+};
+check(runHandler(trivial, 'request', handlerContext(run, { prev: null }), invocation), { kind: 'value', value: { id: 'p1' } });
+check(runHandler(helper, 'request', handlerContext(run, { prev: null }), invocation), { kind: 'value', value: { operation: 'GetItem', key: { id: { S: 'p1' } } } });
+
 const direct = (ctx: { args: { id: string } }) => ({ id: ctx.args.id });
 const directCtx = { args: { id: 'p1' }, arguments: { id: 'p1' }, prev: { result: null }, stash: {} };
 
