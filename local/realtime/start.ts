@@ -83,7 +83,7 @@ export class SubscriptionStarter {
     const spec: SubscriptionSpec = {
       field: field.name,
       key: `${field.name}\u0000${request.query}\u0000${JSON.stringify(variables)}\u0000${filter ? JSON.stringify(filter) : ''}`,
-      projector: new SelectionProjector(this.api.schema, fieldNode, field.type, fragments, variables),
+      projector: () => new SelectionProjector(this.api.schema, fieldNode, field.type, fragments, variables),
       args,
       filter,
       invalidationFilter,

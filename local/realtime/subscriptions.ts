@@ -14,7 +14,8 @@ export type SubscriptionSpec = {
   field: string;
   /** Same key, same group: field, document, variables and filter. */
   key: string;
-  projector: SelectionProjector;
+  /** Made only for the first subscriber of a group: the others share it. */
+  projector: () => SelectionProjector;
   /** The arguments the subscriber gave (basic filtering); ignored when `filter` is set. */
   args: Record<string, unknown>;
   /** Set by the subscription resolver with extensions.setSubscriptionFilter. */
@@ -53,7 +54,7 @@ export class SubscriptionRegistry {
       const { filter, args } = spec;
       group = {
         field: spec.field,
-        projector: spec.projector,
+        projector: spec.projector(),
         matches: filter ? (payload) => matchesFilter(filter, payload) : (payload) => matchesArguments(args, payload),
         subscribers: new Set(),
       };
