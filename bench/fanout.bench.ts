@@ -1,4 +1,4 @@
-// Fan-out (issue 5): one castVote → its tally pushed to 10,000 onResults subscribers,
+// Fan-out (issue 5): one castVote → its ballot and tally pushed to 10,000 onVote subscribers,
 // all on this machine. Targets: p99 time to last delivery ≤ 150 ms; 10,000
 // subscriptions established in ≤ 3 s. In the same run, the limit: the same frame
 // broadcast by a bare `ws` server to the same sockets. The load generator is a child
@@ -19,7 +19,7 @@ type Layout = { connections: number; perConnection: number };
 type RoundResult = { lastMs: number; mutationMs: number; deliveries: number[] };
 type ToChild =
   | { cmd: 'connect'; url: string; apiKey: string; layout: Layout; query: string; variables: Record<string, unknown> }
-  | { cmd: 'rounds'; rounds: number; graphqlUrl: string; apiKey: string; mutation: string; variables: Record<string, unknown> }
+  | { cmd: 'rounds'; graphqlUrl: string; apiKey: string; mutation: string; variables: Record<string, unknown>[] }
   | { cmd: 'connectBare'; url: string; layout: Layout }
   | { cmd: 'bareRounds'; rounds: number }
   | { cmd: 'close' };
@@ -31,7 +31,7 @@ type FromChild =
 
 const TARGET_LAST_MS = 150;
 const TARGET_ESTABLISH_MS = 3000;
-const ROUNDS = Number(process.env.FANOUT_ROUNDS ?? 30);
+const ROUNDS = Number(process.env.FANOUT_ROUNDS ?? 50);
 const LAYOUTS: Layout[] = (process.env.FANOUT_LAYOUTS ?? '100x100,10000x1').split(',').map((text) => {
   const [connections, perConnection] = text.split('x').map(Number);
   return { connections: connections!, perConnection: perConnection! };
@@ -41,9 +41,12 @@ const IN_FLIGHT = 256;
 const ROUND_TIMEOUT_MS = 10_000;
 const BENCH_TIMEOUT_MS = 300_000;
 
+const TALLY = 'pollId title state round totalVotes updatedAt options { optionId label votes }';
+/** What the big screen subscribes to: every ballot, with the tally. */
+const ON_VOTE = `subscription OnVote($pollId: ID!) { onVote(pollId: $pollId) { pollId optionId round results { ${TALLY} } } }`;
+const CAST_VOTE = `mutation CastVote($pollId: ID!, $participantId: ID!, $optionId: ID!) { castVote(pollId: $pollId, participantId: $participantId, optionId: $optionId) { pollId optionId round results { ${TALLY} } } }`;
 const ON_RESULTS = 'subscription OnResults($pollId: ID!) { onResults(pollId: $pollId) { pollId title totalVotes updatedAt options { optionId label votes } } }';
-const CAST_VOTE =
-  'mutation CastVote($pollId: ID!, $optionId: ID!) { castVote(pollId: $pollId, optionId: $optionId) { pollId title totalVotes updatedAt options { optionId label votes } } }';
+const ORGANIZER = { username: 'organizer', password: 'Organizer-Passw0rd', groups: ['organizers'] };
 
 /** The same tally published by a NONE data source: the real-time engine alone, without DynamoDB. */
 const NONE_SCHEMA = `
@@ -160,14 +163,14 @@ async function loadGenerator() {
         send({ event: 'connected', establishMs: performance.now() - started });
       } else if (message.cmd === 'rounds') {
         const results: RoundResult[] = [];
-        for (let r = 0; r < message.rounds; r++) {
+        for (const variables of message.variables) {
           results.push(
             await round(async () => {
               const sent = performance.now();
               const response = await fetch(message.graphqlUrl, {
                 method: 'POST',
                 headers: { 'content-type': 'application/json', 'x-api-key': message.apiKey },
-                body: JSON.stringify({ query: message.mutation, variables: message.variables }),
+                body: JSON.stringify({ query: message.mutation, variables }),
               });
               const body = (await response.json()) as { errors?: unknown };
               if (body.errors) throw new Error(JSON.stringify(body.errors));
@@ -268,17 +271,35 @@ async function serverSide() {
     process.exit(1);
   }, BENCH_TIMEOUT_MS);
 
-  /** The two published paths: HandsUp's castVote (a DynamoDB pipeline), and the same tally from a NONE data source. */
+  /**
+   * The two published paths: HandsUp's castVote → onVote (a DynamoDB pipeline; onVote's
+   * resolver reads the poll at subscribe time and sets an enhanced filter), and the same
+   * tally from a NONE data source (the real-time engine alone). Each round's vote is a new participant's.
+   */
+  const votes = ROUNDS + 2;
   const paths = [
     {
-      name: 'HandsUp castVote → onResults',
+      name: 'HandsUp castVote → onVote',
       async open() {
-        const server = await startLocalAppSync({ declaration: handsUp, port: 0, host: '127.0.0.1', dataDir: null });
-        const created = (await graphql(server.url, server.apiKey, 'mutation { createPoll(input: {title: "Fan-out", options: ["A", "B", "C"]}) { id options { id } } }')) as {
-          createPoll: { id: string; options: { id: string }[] };
+        const server = await startLocalAppSync({ declaration: handsUp, port: 0, host: '127.0.0.1', dataDir: null, users: [ORGANIZER] });
+        const { signInWithPassword } = await import('../local/user-pool/sign-in.ts');
+        const pool = server.userPool!;
+        const { idToken } = await signInWithPassword({ endpoint: pool.endpoint, clientId: pool.clientId, username: ORGANIZER.username, password: ORGANIZER.password });
+        const organizer = { authorization: idToken };
+        const created = (await graphql(server.url, organizer, 'mutation { createPoll(input: {title: "Fan-out", options: ["A", "B", "C"]}) { id code options { id } } }')) as {
+          createPoll: { id: string; code: string; options: { id: string }[] };
         };
         const poll = created.createPoll;
-        return { server, pollId: poll.id, mutation: CAST_VOTE, variables: { pollId: poll.id, optionId: poll.options[0]!.id } };
+        await graphql(server.url, organizer, 'mutation ($id: ID!) { openPoll(id: $id) { id } }', { id: poll.id });
+        const participants: string[] = [];
+        for (let i = 0; i < votes; i++) {
+          const joined = (await graphql(server.url, { 'x-api-key': server.apiKey }, 'mutation ($code: String!) { joinPoll(code: $code) { participantId } }', { code: poll.code })) as {
+            joinPoll: { participantId: string };
+          };
+          participants.push(joined.joinPoll.participantId);
+        }
+        const variables = participants.map((participantId, i) => ({ pollId: poll.id, participantId, optionId: poll.options[i % poll.options.length]!.id }));
+        return { server, subscription: ON_VOTE, pollId: poll.id, mutation: CAST_VOTE, variables };
       },
     },
     {
@@ -286,7 +307,8 @@ async function serverSide() {
       async open() {
         const server = await startLocalAppSync({ declaration: writeNoneApi(), port: 0, host: '127.0.0.1', dataDir: null });
         const options = ['A', 'B', 'C'].map((label, i) => ({ optionId: `o${i + 1}`, label, votes: i }));
-        return { server, pollId: 'poll-1', mutation: PUBLISH_RESULTS, variables: { pollId: 'poll-1', title: 'Fan-out', totalVotes: 3, updatedAt: new Date().toISOString(), options } };
+        const variables = Array.from({ length: votes }, (_, i) => ({ pollId: 'poll-1', title: 'Fan-out', totalVotes: i + 1, updatedAt: new Date().toISOString(), options }));
+        return { server, subscription: ON_RESULTS, pollId: 'poll-1', mutation: PUBLISH_RESULTS, variables };
       },
     },
   ];
@@ -305,13 +327,13 @@ async function serverSide() {
           rows.push({ name: path.name, error: String((error as Error).message).split('\n')[0]! });
           continue;
         }
-        const { server, pollId, mutation, variables } = opened;
+        const { server, subscription, pollId, mutation, variables } = opened;
         try {
-          const { establishMs } = await ask(child, { cmd: 'connect', url: server.realtimeUrl, apiKey: server.apiKey, layout, query: ON_RESULTS, variables: { pollId } }, 'connected');
+          const { establishMs } = await ask(child, { cmd: 'connect', url: server.realtimeUrl, apiKey: server.apiKey, layout, query: subscription, variables: { pollId } }, 'connected');
           if (server.realtime.registry.size !== subscribers) throw new Error(`expected ${subscribers} subscriptions, the server has ${server.realtime.registry.size}`);
-          const rounds = { cmd: 'rounds', graphqlUrl: server.url, apiKey: server.apiKey, mutation, variables } as const;
-          await ask(child, { ...rounds, rounds: 2 }, 'rounds'); // warm-up, not counted
-          const measured = await ask(child, { ...rounds, rounds: ROUNDS }, 'rounds');
+          const rounds = { cmd: 'rounds', graphqlUrl: server.url, apiKey: server.apiKey, mutation } as const;
+          await ask(child, { ...rounds, variables: variables.slice(0, 2) }, 'rounds'); // warm-up, not counted
+          const measured = await ask(child, { ...rounds, variables: variables.slice(2) }, 'rounds');
           frame ??= measured.sample!;
           rows.push({ name: path.name, establishMs, frame: measured.sample!, stats: summary(measured.results) });
         } finally {
@@ -383,8 +405,8 @@ async function serverSide() {
   process.exitCode = met ? 0 : 1;
 }
 
-async function graphql(url: string, apiKey: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ query, variables }) });
+async function graphql(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as { data: unknown; errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
