@@ -1,24 +1,30 @@
 import { useMemo } from 'react';
 import { Notice } from './components/Notice.tsx';
-import { PollListPage } from './pages/PollListPage.tsx';
-import { ResultsPage } from './pages/ResultsPage.tsx';
+import { JoinPage } from './pages/JoinPage.tsx';
+import { LandingPage } from './pages/LandingPage.tsx';
+import { OrganizerPage } from './pages/OrganizerPage.tsx';
+import { ScreenPage } from './pages/ScreenPage.tsx';
 import { VotePage } from './pages/VotePage.tsx';
 import { routeOf } from './routes.ts';
 
 export function App() {
-  const route = useMemo(() => routeOf(window.location.pathname), []);
+  const route = useMemo(() => routeOf(window.location.pathname, window.location.search), []);
   switch (route.page) {
-    case 'polls':
-      return <PollListPage />;
+    case 'landing':
+      return <LandingPage />;
+    case 'join':
+      return <JoinPage initialCode={route.code} />;
     case 'vote':
-      return <VotePage pollId={route.pollId} />;
-    case 'results':
-      return <ResultsPage pollId={route.pollId} />;
+      return <VotePage code={route.code} />;
+    case 'screen':
+      return <ScreenPage code={route.code} />;
+    case 'organizer':
+      return <OrganizerPage />;
     default:
       return (
-        <Notice kind="error" title="Page not found" detail="There is nothing at this address.">
-          <a className="button-link" href="/">
-            See all polls
+        <Notice kind="error" title="Page not found" detail="There is nothing at this address. To vote, enter the code shown on the screen.">
+          <a className="button-link" href="/join">
+            Enter a code
           </a>
         </Notice>
       );

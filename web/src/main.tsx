@@ -19,7 +19,13 @@ function Root() {
   }, []);
   if (boot.state === 'loading') return <Notice kind="loading" title="Loading HandsUp…" />;
   if (boot.state === 'failed') {
-    return <Notice kind="error" title="HandsUp cannot start" detail={`${boot.message} Reload the page to try again.`} />;
+    return (
+      <Notice kind="error" title="HandsUp cannot start" detail={boot.message}>
+        <button type="button" className="button-link" onClick={() => window.location.reload()}>
+          Try again
+        </button>
+      </Notice>
+    );
   }
   return <App />;
 }

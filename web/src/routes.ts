@@ -1,26 +1,49 @@
 // Path-based pages without a router: the server answers index.html for any
 // unknown path, and every link is a plain page load.
+//
+// Pages are addressed by the poll's short code, not its id: the code is what the
+// big screen shows and people type, so `/p/K7QX2M` is the link, the QR code and
+// what an organizer types on the projector's laptop (`/p/K7QX2M/screen`), and a
+// six-letter code keeps the QR code coarse enough to scan from the back of a hall.
 export type Route =
-  | { page: 'polls' }
-  | { page: 'vote'; pollId: string }
-  | { page: 'results'; pollId: string }
+  | { page: 'landing' }
+  | { page: 'join'; code: string }
+  | { page: 'vote'; code: string }
+  | { page: 'screen'; code: string }
+  | { page: 'organizer' }
   | { page: 'not-found' };
 
-export function routeOf(pathname: string): Route {
+/** Codes are shown in capitals; people type them any way, with spaces or dashes (as the server reads them). */
+export function normalizeCode(code: string): string {
+  return code.replace(/[\s-]+/g, '').toUpperCase();
+}
+
+/** A code worth asking the server about: letters and digits only. */
+export function looksLikeCode(code: string): boolean {
+  return /^[A-Z0-9]{4,12}$/.test(normalizeCode(code));
+}
+
+export function routeOf(pathname: string, search = ''): Route {
   const parts = pathname.split('/').filter((part) => part.length > 0);
-  if (parts.length === 0) return { page: 'polls' };
-  if (parts[0] === 'poll' && parts[1] !== undefined) {
-    let pollId: string;
-    try {
-      pollId = decodeURIComponent(parts[1]);
-    } catch {
-      return { page: 'not-found' };
-    }
-    if (parts.length === 2) return { page: 'vote', pollId };
-    if (parts.length === 3 && parts[2] === 'results') return { page: 'results', pollId };
+  if (parts.length === 0) return { page: 'landing' };
+  let decoded: string[];
+  try {
+    decoded = parts.map((part) => decodeURIComponent(part));
+  } catch {
+    return { page: 'not-found' };
+  }
+  const [first, code, rest, ...more] = decoded;
+  if (first === 'join' && code === undefined) return { page: 'join', code: new URLSearchParams(search).get('code') ?? '' };
+  if (first === 'organizer' && code === undefined) return { page: 'organizer' };
+  if (first === 'p' && code !== undefined && more.length === 0) {
+    if (rest === undefined) return { page: 'vote', code: normalizeCode(code) };
+    if (rest === 'screen') return { page: 'screen', code: normalizeCode(code) };
   }
   return { page: 'not-found' };
 }
 
-export const votePath = (pollId: string) => `/poll/${encodeURIComponent(pollId)}`;
-export const resultsPath = (pollId: string) => `/poll/${encodeURIComponent(pollId)}/results`;
+export const votePath = (code: string) => `/p/${encodeURIComponent(normalizeCode(code))}`;
+export const screenPath = (code: string) => `${votePath(code)}/screen`;
+
+/** The voter link for this code on the host the browser used (what the QR code holds). */
+export const voteUrl = (code: string, origin: string = window.location.origin) => `${origin}${votePath(code)}`;

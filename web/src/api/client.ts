@@ -4,16 +4,14 @@
 // beside the app), so one build runs against any backend.
 import { Amplify } from 'aws-amplify';
 import { generateClient } from 'aws-amplify/api';
+import { amplifyConfig } from '../../../local/user-pool/client.ts';
 import { installRealtimeWebSocket } from './websocket.ts';
 
-interface AmplifyOutputs {
-  version?: string;
-  data?: { url?: string; api_key?: string; default_authorization_type?: string };
-}
+type AmplifyOutputs = Parameters<typeof amplifyConfig>[0];
 
 export class ConfigurationError extends Error {}
 
-/** Fetches /amplify_outputs.json, installs the WebSocket wrapper, then configures Amplify. */
+/** Fetches /amplify_outputs.json, installs the WebSocket wrapper, then configures Amplify (API and organizers' sign-in). */
 export async function configureApi(): Promise<void> {
   let response: Response;
   try {
@@ -30,11 +28,12 @@ export async function configureApi(): Promise<void> {
   } catch {
     throw new ConfigurationError("The app's settings are not valid JSON.");
   }
-  const url = outputs.data?.url;
+  const url = (outputs as { data?: { url?: string } }).data?.url;
   if (!url) throw new ConfigurationError("The app's settings name no API (data.url is missing).");
   // Before configure, hence before Amplify can open its real-time socket.
   installRealtimeWebSocket(url);
-  Amplify.configure(outputs as Parameters<typeof Amplify.configure>[0]);
+  // The local AppSync's user pool travels as custom.user_pool_endpoint; the cloud's outputs pass unchanged.
+  Amplify.configure(amplifyConfig(outputs));
 }
 
 const makeClient = () => generateClient();

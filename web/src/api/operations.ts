@@ -3,20 +3,7 @@
 // branded the way Amplify Gen 2's generated client code does, so that
 // `client.graphql({ query, variables })` checks the variables and types the result.
 import source from '../graphql/operations.graphql?raw';
-import type {
-  CastVoteMutation,
-  CastVoteMutationVariables,
-  CreatePollMutation,
-  CreatePollMutationVariables,
-  OnResultsSubscription,
-  OnResultsSubscriptionVariables,
-  PollQuery,
-  PollQueryVariables,
-  PollResultsQuery,
-  PollResultsQueryVariables,
-  PollsQuery,
-  PollsQueryVariables,
-} from '../graphql/generated.ts';
+import type * as G from '../graphql/generated.ts';
 import { pickOperation } from './documents.ts';
 
 // The same nominal brands as @aws-amplify/api-graphql's (structural types, so
@@ -34,29 +21,32 @@ type GeneratedSubscription<InputType, OutputType> = string & {
   __generatedSubscriptionOutput: OutputType;
 };
 
-export const polls = pickOperation(source, 'Polls') as GeneratedQuery<PollsQueryVariables, PollsQuery>;
+const query = <V, R>(name: string) => pickOperation(source, name) as GeneratedQuery<V, R>;
+const mutation = <V, R>(name: string) => pickOperation(source, name) as GeneratedMutation<V, R>;
+const subscription = <V, R>(name: string) => pickOperation(source, name) as GeneratedSubscription<V, R>;
 
-export const poll = pickOperation(source, 'Poll') as GeneratedQuery<PollQueryVariables, PollQuery>;
+// Anyone with the API key (voters, the big screen).
+export const poll = query<G.PollQueryVariables, G.PollQuery>('Poll');
+export const pollByCode = query<G.PollByCodeQueryVariables, G.PollByCodeQuery>('PollByCode');
+export const pollResults = query<G.PollResultsQueryVariables, G.PollResultsQuery>('PollResults');
+export const participant = query<G.ParticipantQueryVariables, G.ParticipantQuery>('Participant');
+export const joinPoll = mutation<G.JoinPollMutationVariables, G.JoinPollMutation>('JoinPoll');
+export const castVote = mutation<G.CastVoteMutationVariables, G.CastVoteMutation>('CastVote');
+export const onVote = subscription<G.OnVoteSubscriptionVariables, G.OnVoteSubscription>('OnVote');
+export const onPollChanged = subscription<G.OnPollChangedSubscriptionVariables, G.OnPollChangedSubscription>('OnPollChanged');
 
-export const pollResults = pickOperation(source, 'PollResults') as GeneratedQuery<
-  PollResultsQueryVariables,
-  PollResultsQuery
->;
+// Organizers only (authMode 'userPool').
+export const polls = query<G.PollsQueryVariables, G.PollsQuery>('Polls');
+export const exportResults = query<G.ExportResultsQueryVariables, G.ExportResultsQuery>('ExportResults');
+export const createPoll = mutation<G.CreatePollMutationVariables, G.CreatePollMutation>('CreatePoll');
+export const openPoll = mutation<G.OpenPollMutationVariables, G.OpenPollMutation>('OpenPoll');
+export const closePoll = mutation<G.ClosePollMutationVariables, G.ClosePollMutation>('ClosePoll');
+export const resetPoll = mutation<G.ResetPollMutationVariables, G.ResetPollMutation>('ResetPoll');
+export const deletePoll = mutation<G.DeletePollMutationVariables, G.DeletePollMutation>('DeletePoll');
 
-export const createPoll = pickOperation(source, 'CreatePoll') as GeneratedMutation<
-  CreatePollMutationVariables,
-  CreatePollMutation
->;
-
-export const castVote = pickOperation(source, 'CastVote') as GeneratedMutation<
-  CastVoteMutationVariables,
-  CastVoteMutation
->;
-
-export const onResults = pickOperation(source, 'OnResults') as GeneratedSubscription<
-  OnResultsSubscriptionVariables,
-  OnResultsSubscription
->;
-
-/** The tally the results screen shows (the `Results` fragment). */
-export type Results = NonNullable<PollResultsQuery['results']>;
+/** A poll as every page reads it (the `PollFields` fragment). */
+export type Poll = G.PollFieldsFragment;
+/** The tally the results bars show (the `Results` fragment). */
+export type Results = G.ResultsFragment;
+export type PollState = G.PollState;
+export type ResultsVisibility = G.ResultsVisibility;

@@ -39,7 +39,17 @@ export function useConnectionState(onConnected?: () => void): string {
   return state;
 }
 
-/** A small badge that makes a reconnect visible on the big screen. */
+const TROUBLE = new Set<string>([
+  ConnectionState.ConnectionDisrupted,
+  ConnectionState.ConnectionDisruptedPendingNetwork,
+  ConnectionState.Disconnected,
+  ConnectionState.ConnectedPendingNetwork,
+]);
+
+/** True when the real-time connection is down or waiting for the network. */
+export const connectionInTrouble = (state: string) => TROUBLE.has(state);
+
+/** A small badge that makes a reconnect visible (big screen and phones). */
 export function ConnectionBadge({ state, problem }: { state: string; problem?: string | null }) {
   const label = problem ? { text: 'Live updates stopped', tone: 'bad' as const } : (LABELS[state] ?? { text: state, tone: 'wait' as const });
   return (
@@ -47,5 +57,16 @@ export function ConnectionBadge({ state, problem }: { state: string; problem?: s
       <span className="badge__dot" aria-hidden="true" />
       {label.text}
     </span>
+  );
+}
+
+/** A line across the page while the connection is down: what the person sees may be out of date. */
+export function ConnectionBanner({ state, detail }: { state: string; detail: string }) {
+  if (!connectionInTrouble(state)) return null;
+  const offline = state === ConnectionState.ConnectionDisruptedPendingNetwork || state === ConnectionState.ConnectedPendingNetwork;
+  return (
+    <p className="connection-banner" role="status" data-testid="connection-banner">
+      <strong>{offline ? 'No network.' : 'Connection lost: reconnecting…'}</strong> {detail}
+    </p>
   );
 }

@@ -1,0 +1,47 @@
+import type { Poll, Results } from '../api/operations.ts';
+import { percentages } from '../live/tally.ts';
+import { optionColour } from '../palette.ts';
+
+/**
+ * One bar per option, in the poll's order and the buttons' colours. Widths move
+ * with a CSS transition, so each vote slides the bars along on the big screen.
+ */
+export function ResultBars({ poll, results, size, mine }: { poll: Poll; results: Results; size: 'screen' | 'phone'; mine?: string | null }) {
+  const votesOf = new Map(results.options.map((option) => [option.optionId, option.votes]));
+  const votes = poll.options.map((option) => votesOf.get(option.id) ?? 0);
+  const shares = percentages(votes);
+  const total = votes.reduce((sum, n) => sum + n, 0);
+  const leader = Math.max(0, ...votes);
+  return (
+    <ol className={`result-rows result-rows--${size}`} aria-label="Results">
+      {poll.options.map((option, index) => {
+        const count = votes[index] ?? 0;
+        const percent = shares[index] ?? 0;
+        const colour = optionColour(index);
+        const leading = total > 0 && count === leader;
+        return (
+          <li
+            key={option.id}
+            className={`result-row${leading ? ' result-row--leading' : ''}${mine === option.id ? ' result-row--mine' : ''}`}
+            data-testid={`result-${option.id}`}
+            aria-label={`${option.label}: ${count} ${count === 1 ? 'vote' : 'votes'}, ${percent}%`}
+          >
+            <span className="result-row__label">
+              {option.label}
+              {mine === option.id ? <span className="result-row__mine"> · your vote</span> : null}
+            </span>
+            <span className="result-row__track">
+              <span className="result-row__bar" style={{ width: `${total > 0 ? (count / total) * 100 : 0}%`, background: colour.background }} />
+            </span>
+            <span className="result-row__numbers">
+              <span key={count} className="result-row__votes" data-testid={`votes-${option.id}`}>
+                {count}
+              </span>
+              <span className="result-row__share">{percent}%</span>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
