@@ -89,15 +89,13 @@ export class RealtimeServer {
       })
       .then((refusal) => {
         if (!this.sockets.has(socket)) return;
-        connection = new RealtimeConnection(new SocketTransport(socket),
-          {
-            starter: this.starter,
-            registry: this.registry,
-            timings: this.timings,
-            refusal,
-            onInternalError: (error) => this.warn(`a subscription failed: ${(error as Error)?.stack ?? error}`),
-          },
-        );
+        connection = new RealtimeConnection(new SocketTransport(socket), {
+          starter: this.starter,
+          registry: this.registry,
+          timings: this.timings,
+          refusal,
+          onInternalError: (error) => this.warn(`a subscription failed: ${(error as Error)?.stack ?? error}`),
+        });
         for (const frame of early.splice(0)) deliver(frame);
       });
   }

@@ -4,6 +4,7 @@
 // auth directives, then the field's resolver, which runs once, now, and may refuse
 // the subscriber or set its enhanced and invalidation filters.
 import {
+  getArgumentValues,
   getOperationAST,
   getVariableValues,
   Kind,
@@ -61,17 +62,25 @@ export class SubscriptionStarter {
     const invalid = this.validated(request.query, document);
     if (invalid.length) return refuse(...invalid);
 
-    const subscriptionType = this.api.schema.getSubscriptionType()!;
+    const subscriptionType = this.api.schema.getSubscriptionType();
+    if (!subscriptionType) return refuse(Errors.unsupported('subscription'));
     const fieldNode = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
     const field = fieldNode && subscriptionType.getFields()[fieldNode.name.value];
     if (!fieldNode || !field) return refuse(Errors.invalid('A subscription selects its one field directly, not through a fragment.'));
     const coerced = getVariableValues(this.api.schema, operation.variableDefinitions ?? [], (request.variables ?? {}) as Record<string, unknown>);
     if (coerced.errors) return refuse(...coerced.errors.map((e) => Errors.invalid(e.message)));
     const variables = coerced.coerced;
+    // The resolver sees every argument (defaults included); basic filtering only those written.
+    let resolverArgs: Record<string, unknown>;
+    try {
+      resolverArgs = getArgumentValues(field, fieldNode, variables);
+    } catch (error) {
+      return refuse(Errors.invalid((error as Error).message));
+    }
     const args = suppliedArguments(field, fieldNode, variables);
 
     // The API's field resolver checks the field's auth directives, then runs its resolver if it has one.
-    const ran = await this.runResolver(subscriptionType, field, fieldNode, operation, document, variables, args, caller);
+    const ran = await this.runResolver(subscriptionType, field, fieldNode, operation, document, variables, resolverArgs, caller);
     if (!ran.ok) return refuse(...ran.errors);
     for (const candidate of [ran.filter, ran.invalidationFilter]) {
       const problem = candidate === null ? null : filterProblem(candidate);
