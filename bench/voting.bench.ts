@@ -55,7 +55,7 @@ async function endToEnd() {
   const port = await freePort();
   const server: ChildProcess = spawn(
     process.execPath,
-    ['local/bin/appsync-local.js', 'serve', 'api.json', '--port', String(port), '--host', '127.0.0.1', '--data', dataDir,
+    [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), 'local/bin/appsync-local.js', 'serve', 'api.json', '--port', String(port), '--host', '127.0.0.1', '--data', dataDir,
       '--user', `${ORGANIZER.username}:${ORGANIZER.password}:organizers`],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

@@ -3,9 +3,6 @@
 import {
   execute,
   getOperationAST,
-  GraphQLError,
-  parse,
-  validate,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLFieldResolver,
@@ -13,6 +10,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { RequestState } from '../resolvers/request-state.ts';
+import { checkedDocument } from './documents.ts';
 import { formatError, requestError, type AppSyncError } from './errors.ts';
 
 export type GraphQLBody = { query?: unknown; variables?: unknown; operationName?: unknown };
@@ -37,14 +35,8 @@ export async function executeRequest(
   if (body.variables !== undefined && body.variables !== null && (typeof body.variables !== 'object' || Array.isArray(body.variables))) {
     return { body: { data: null, errors: [requestError('Variables must be a JSON object.', 'MalformedHttpRequestException')] } };
   }
-  let document: DocumentNode;
-  try {
-    document = parse(body.query);
-  } catch (error) {
-    return { body: { data: null, errors: [formatError(error as GraphQLError)] } };
-  }
-  const validationErrors = validate(schema, document);
-  if (validationErrors.length) return { body: { data: null, errors: validationErrors.map(formatError) } };
+  const { document, errors: invalid } = checkedDocument(schema, body.query);
+  if (invalid) return { body: { data: null, errors: invalid.map(formatError) } };
 
   const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
   const operation = getOperationAST(document, operationName) ?? undefined;
