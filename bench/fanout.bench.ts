@@ -255,6 +255,7 @@ function summary(results: RoundResult[]) {
     eachP50: percentile(each, 50),
     eachP99: percentile(each, 99),
     mutationP50: percentile(mutation, 50),
+    mutationP99: percentile(mutation, 99),
   };
 }
 
@@ -376,33 +377,35 @@ async function serverSide() {
   }
 
   console.log(`${ROUNDS} rounds per row after 2 warm-up rounds, on this ${cpus().length}-core machine. Times in ms from the mutation's send (the bare server: its trigger's) to each delivery.\n`);
-  console.log('| subscribers | path | to last delivery p50 | **p99** | max | each delivery p50 / p99 | mutation round trip p50 | ÷ limit (p99) | established in | frame |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  let met = true;
+  console.log('| subscribers | path | to last delivery p50 | **p99** | max | each delivery p50 / p99 | mutation round trip p50 / p99 | ÷ limit (p99) | established in | frame | targets |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  const verdicts: string[] = [];
   for (const { layout, rows, limit } of table) {
     const label = `${(layout.connections * layout.perConnection).toLocaleString('en')} (${layout.connections.toLocaleString('en')} sockets × ${layout.perConnection})`;
     for (const row of [...rows, ...(limit ? [limit] : [])]) {
       if ('error' in row) {
-        console.log(`| ${label} | ${row.name} | could not run: ${row.error} | | | | | | | |`);
+        console.log(`| ${label} | ${row.name} | could not run: ${row.error} | | | | | | | | |`);
         continue;
       }
       const { stats } = row;
       const isLimit = row === limit;
       const ratio = limit && !isLimit ? `${(stats.lastP99 / limit.stats.lastP99).toFixed(2)}×` : '—';
       const established = isLimit ? `${(row.establishMs / 1000).toFixed(2)} s (sockets only)` : `${(row.establishMs / 1000).toFixed(2)} s`;
+      let verdict = '';
+      if (!isLimit) {
+        const missed = [stats.lastP99 > TARGET_LAST_MS ? 'p99' : '', row.establishMs > TARGET_ESTABLISH_MS ? 'established' : ''].filter(Boolean);
+        verdict = missed.length ? `not met: ${missed.join(', ')}` : 'met';
+        verdicts.push(`${label}, ${row.name}: ${verdict}`);
+      }
       console.log(
-        `| ${label} | ${row.name} | ${ms(stats.lastP50)} | **${ms(stats.lastP99)}** | ${ms(stats.lastMax)} | ${ms(stats.eachP50)} / ${ms(stats.eachP99)} | ${isLimit ? '—' : ms(stats.mutationP50)} | ${ratio} | ${established} | ${row.frame.length} B |`,
+        `| ${label} | ${row.name} | ${ms(stats.lastP50)} | **${ms(stats.lastP99)}** | ${ms(stats.lastMax)} | ${ms(stats.eachP50)} / ${ms(stats.eachP99)} | ${isLimit ? '—' : `${ms(stats.mutationP50)} / ${ms(stats.mutationP99)}`} | ${ratio} | ${established} | ${row.frame.length} B | ${verdict} |`,
       );
-      if (!isLimit && layout === LAYOUTS[0]) met &&= stats.lastP99 <= TARGET_LAST_MS && row.establishMs <= TARGET_ESTABLISH_MS;
     }
   }
-  const first = LAYOUTS[0]!;
-  console.log(
-    `\nTargets (first layout, ${first.connections} sockets × ${first.perConnection}): p99 to last delivery ≤ ${TARGET_LAST_MS} ms and subscriptions established ≤ ${TARGET_ESTABLISH_MS / 1000} s: ${met ? 'met' : 'NOT MET'}.`,
-  );
+  console.log(`\nTargets: p99 to last delivery ≤ ${TARGET_LAST_MS} ms and 10,000 subscriptions established ≤ ${TARGET_ESTABLISH_MS / 1000} s.`);
+  for (const verdict of verdicts) console.log(`  ${verdict}`);
   console.log('Peers (../shared/reference/anchors.md): amplify-appsync-simulator, one mutation → 100 subscribers 46 ms, 1,000: 174 ms, 3,000: 287 ms');
   console.log('  (5.3 s just to subscribe 3,000); real AppSync, 10,000 subscribers at 100 mutations/s: avg 61.6 ms, p95 83 ms broadcast round trip.');
-  process.exitCode = met ? 0 : 1;
 }
 
 async function graphql(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}) {
