@@ -51,7 +51,8 @@ export class SubscriptionStarter {
     }
     if (!request || typeof request !== 'object' || typeof request.query !== 'string') return refuse(Errors.unsupported('unknown'));
 
-    const caller = await this.authorize(lowerCaseKeys(payload.extensions?.authorization));
+    const headers = lowerCaseKeys(payload.extensions?.authorization);
+    const caller = await this.authorize(headers);
     if (isAuthFailure(caller)) return refuse(Errors.unauthorizedSubscription(caller.message));
 
     const document = this.parsed(request.query);
@@ -80,7 +81,7 @@ export class SubscriptionStarter {
     const args = suppliedArguments(field, fieldNode, variables);
 
     // The API's field resolver checks the field's auth directives, then runs its resolver if it has one.
-    const ran = await this.runResolver(subscriptionType, field, fieldNode, operation, document, variables, resolverArgs, caller);
+    const ran = await this.runResolver(subscriptionType, field, fieldNode, operation, document, variables, resolverArgs, caller, headers);
     if (!ran.ok) return refuse(...ran.errors);
     for (const candidate of [ran.filter, ran.invalidationFilter]) {
       const problem = candidate === null ? null : filterProblem(candidate);
@@ -110,6 +111,7 @@ export class SubscriptionStarter {
     variables: Record<string, unknown>,
     args: Record<string, unknown>,
     caller: Caller,
+    headers: Record<string, string | undefined>,
   ): Promise<{ ok: true; filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null } | { ok: false; errors: ProtocolError[] }> {
     const state = new RequestState({ headers: {}, domainName: null, identity: caller.identity, env: this.api.environment }, caller.authType);
     const key = fieldNode.alias?.value ?? field.name;
