@@ -98,8 +98,10 @@ export function useLivePoll(code: string): LivePoll {
       next: ({ data }) => {
         const pushed = data?.onPollChanged;
         const now = current.current;
-        if (!pushed || now.state !== 'ready' || pushed.id !== now.poll.id) return;
+        if (now.state !== 'ready') return;
         setProblem(null);
+        // A push is the mutation's own selection: one that selected less than a page needs arrives empty. Read it.
+        if (!pushed || pushed.id !== now.poll.id) return reread();
         const merged: Poll = { ...now.poll, ...Object.fromEntries(Object.entries(pushed).filter(([, value]) => value != null)) };
         if (merged.state === now.poll.state && merged.round === now.poll.round) reread();
         else setLoad({ state: 'ready', poll: later(now.poll, merged) });

@@ -43,14 +43,20 @@ export interface Participation {
   choice: string | null | undefined;
   /** Why this device is not (yet) registered, when it is not. */
   problem: string | null;
-  setChoice(choice: string | null): void;
+  /** Records what this device voted in `round` (the current one unless said). */
+  setChoice(choice: string | null, round?: number): void;
   /** Forgets the id (the server does not know it) and joins again; resolves with the new id. */
   rejoin(): Promise<string>;
 }
 
 export function useParticipation(poll: Poll): Participation {
   const [participantId, setParticipantId] = useState<string | null>(() => storedParticipant(poll.id));
-  const [choice, setChoice] = useState<string | null | undefined>(undefined);
+  // What this device voted, with the round it was learned in: after a reset it is unknown at once, not after a read.
+  const [known, setKnown] = useState<{ round: number; choice: string | null } | undefined>(undefined);
+  const roundNow = useRef(poll.round);
+  roundNow.current = poll.round;
+  const setChoice = useCallback((choice: string | null, round = roundNow.current) => setKnown({ round, choice }), []);
+  const choice = known && known.round === poll.round ? known.choice : undefined;
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const closed = poll.state === 'CLOSED';
@@ -155,7 +161,7 @@ export function useBallot({ poll, me, onResults, onPollMoved }: BallotOptions) {
           storePendingVote(votedPoll.id, null);
           if (!alive.current) return;
           const ballot = result.data.castVote;
-          latest.current.me.setChoice(ballot?.optionId ?? optionId);
+          latest.current.me.setChoice(ballot?.optionId ?? optionId, ballot?.round ?? votedPoll.round);
           latest.current.onResults(ballot?.results);
           setSending({ state: 'idle' });
           return;
