@@ -67,8 +67,27 @@ function Voting({ poll, liveProblem, reload }: { poll: Poll; liveProblem: string
   const chosen = poll.options.find((option) => option.id === me.choice);
   const canVote = open && me.choice === null && !inFlight && me.participantId !== null;
 
+  const closed = poll.state === 'CLOSED';
+  const results = (
+    <section className="vote-results" aria-label="Results" data-testid="results" data-live={tally.live}>
+      {tally.results ? (
+        <>
+          <h2 className="section-title">
+            {poll.state === 'CLOSED' ? 'Final results' : 'Live results'} · <span data-testid="total-votes">{tally.results.totalVotes}</span>{' '}
+            {tally.results.totalVotes === 1 ? 'vote' : 'votes'}
+          </h2>
+          <ResultBars poll={poll} results={tally.results} size="phone" mine={me.choice ?? null} />
+        </>
+      ) : (
+        <p className="results-hint" data-testid="results-hint">
+          {tally.problem ?? resultsHint(poll, voted)}
+        </p>
+      )}
+    </section>
+  );
+
   return (
-    <main className="vote-page" aria-busy={inFlight !== null} data-joined={me.participantId !== null && me.choice !== undefined}>
+    <main className="vote-page" aria-busy={inFlight !== null} data-joined={me.choice !== undefined && (me.participantId !== null || closed)}>
       <header className="vote-page__header">
         <div className="topline">
           <p className="eyebrow">
@@ -86,6 +105,9 @@ function Voting({ poll, liveProblem, reload }: { poll: Poll; liveProblem: string
       <ConnectionBanner state={connection} detail="Your vote is kept on this phone; the page catches up when the connection is back." />
 
       <StateMessage poll={poll} voted={voted} />
+
+      {/* Once the poll is closed, the result is what people look for: it comes first. */}
+      {closed ? results : null}
 
       <div className="vote-buttons" role="group" aria-label="Options">
         {poll.options.map((option, index) => {
@@ -151,21 +173,7 @@ function Voting({ poll, liveProblem, reload }: { poll: Poll; liveProblem: string
         ) : null}
       </div>
 
-      <section className="vote-results" aria-label="Results" data-testid="results" data-live={tally.live}>
-        {tally.results ? (
-          <>
-            <h2 className="section-title">
-              {poll.state === 'CLOSED' ? 'Final results' : 'Live results'} · <span data-testid="total-votes">{tally.results.totalVotes}</span>{' '}
-              {tally.results.totalVotes === 1 ? 'vote' : 'votes'}
-            </h2>
-            <ResultBars poll={poll} results={tally.results} size="phone" mine={me.choice ?? null} />
-          </>
-        ) : (
-          <p className="results-hint" data-testid="results-hint">
-            {tally.problem ?? resultsHint(poll, voted)}
-          </p>
-        )}
-      </section>
+      {closed ? null : results}
 
       <footer className="vote-page__footer">
         <a href="/join">Join another poll</a>
