@@ -11,6 +11,7 @@ import type { RealtimeServer } from '../realtime/server.ts';
 import { RequestState } from '../resolvers/request-state.ts';
 import { userPoolHandler } from '../user-pool/http.ts';
 import type { UserPool } from '../user-pool/pool.ts';
+import { BodyTooLarge, readBody } from './body.ts';
 import { amplifyOutputs } from './outputs.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -73,7 +74,7 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
     }
     let body: GraphQLBody;
     try {
-      body = JSON.parse(await readBody(request));
+      body = JSON.parse(await readBody(request, MAX_BODY_BYTES));
     } catch (error) {
       const tooLarge = error instanceof BodyTooLarge;
       return sendJson(response, tooLarge ? 413 : 400, {
@@ -93,26 +94,6 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
   }
 
   return server;
-}
-
-class BodyTooLarge extends Error {}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLarge());
-        request.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 function requestHeaders(request: IncomingMessage): Record<string, string> {

@@ -3,6 +3,7 @@
 // points at) and the issuer's discovery documents (GET /cognito-idp/<poolId>/.well-known/…).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLarge, readBody } from '../http/body.ts';
 import { actions } from './actions/index.ts';
 import { CognitoError, Errors } from './errors.ts';
 import { USER_POOL_PATH, type UserPool } from './pool.ts';
@@ -44,7 +45,9 @@ async function operation(pool: UserPool, request: IncomingMessage, response: Ser
   try {
     const target = String(request.headers['x-amz-target'] ?? '');
     const action = target.startsWith(TARGET_PREFIX) ? actions[target.slice(TARGET_PREFIX.length)] : undefined;
-    const text = await readBody(request);
+    const text = await readBody(request, MAX_BODY_BYTES).catch((error: unknown) => {
+      throw error instanceof BodyTooLarge ? Errors.invalidParameter('Request body is too large.') : error;
+    });
     if (!action) throw Errors.unknownOperation();
     let input: unknown;
     try {
@@ -74,24 +77,6 @@ function openIdConfiguration(pool: UserPool) {
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
     claims_supported: ['sub', 'cognito:username', 'cognito:groups', 'iss', 'aud', 'token_use', 'auth_time', 'exp', 'iat'],
   };
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Errors.invalidParameter('Request body is too large.'));
-        request.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, contentType = 'application/x-amz-json-1.1', headers: Record<string, string> = {}) {
