@@ -8,10 +8,8 @@
 // BatchGetItem of the 16 tally shards), called straight on dynalite on disk.
 // Targets: ≥ 50 % of the store's throughput; big-screen p99 ≤ 100 ms.
 // Run: npm run bench voting   (BENCH_VOTES=3000 for a longer run)
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
@@ -19,6 +17,7 @@ import { startDynalite } from '../local/store/dynalite.ts';
 import { ensureTables } from '../local/store/tables.ts';
 import { loadDeclaration } from '../local/declaration/declaration.ts';
 import { signInWithPassword } from '../local/user-pool/sign-in.ts';
+import { freePort, startServerProcess } from '../test/support/server-process.ts';
 
 const CONCURRENCY = 32;
 const VOTES = Number(process.env.BENCH_VOTES ?? 1500);
@@ -28,14 +27,6 @@ const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 100;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Runs `task` for each of `count` items with `concurrency` in flight; answers items per second. */
 async function pace(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
@@ -53,22 +44,14 @@ async function pace(count: number, concurrency: number, task: (i: number) => Pro
 async function endToEnd() {
   const dataDir = mkdtempSync(join(tmpdir(), 'handsup-bench-'));
   const port = await freePort();
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), 'local/bin/appsync-local.js', 'serve', 'api.json', '--port', String(port), '--host', '127.0.0.1', '--data', dataDir,
-      '--user', `${ORGANIZER.username}:${ORGANIZER.password}:organizers`],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Press Ctrl-C')) resolve();
-    });
-    server.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+  const { process: server, apiKey } = await startServerProcess({
+    port,
+    dataDir,
+    users: [{ ...ORGANIZER, groups: ['organizers'] }],
+    nodeArgs: process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [],
+    stderr: 'inherit',
   });
   try {
-    const apiKey = output.match(/API key:\s+(\S+)/)![1]!;
     const url = `http://127.0.0.1:${port}/graphql`;
     const agentHeaders = { "content-type": "application/json" };
     const post = async (query: string, variables: object, headers: Record<string, string>) => {

@@ -1,14 +1,14 @@
 // Every accepted vote is counted exactly once, also when the server is killed
 // (SIGKILL, no chance to flush or finish) in the middle of a stream of votes and
 // started again on the same data: the embedded default engine, data on disk.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { signInWithPassword } from '../../local/user-pool/sign-in.ts';
 import { CAST_VOTE, ORGANIZER } from '../support/local-appsync.ts';
+import { freePort, startServerProcess } from '../support/server-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'handsup-crash-'));
 let child: ChildProcess | undefined;
@@ -17,34 +17,8 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** `appsync-local serve` in a process of its own, resolved once it serves. */
-async function startServer(port: number) {
-  const process_ = spawn(
-    process.execPath,
-    ['local/bin/appsync-local.js', 'serve', 'api.json', '--port', String(port), '--host', '127.0.0.1', '--data', dataDir,
-      '--user', `${ORGANIZER.username}:${ORGANIZER.password}:organizers`],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    process_.stdout!.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Press Ctrl-C')) resolve();
-    });
-    process_.stderr!.on('data', (chunk) => (output += chunk));
-    process_.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-  const apiKey = output.match(/API key:\s+(\S+)/)![1]!;
-  return { process: process_, apiKey };
-}
+const startServer = async (port: number) =>
+  startServerProcess({ port, dataDir, users: [{ ...ORGANIZER, groups: ['organizers'] }] });
 
 it('counts every acknowledged vote once after a SIGKILL mid-stream and a restart', async () => {
   const port = await freePort();
