@@ -108,6 +108,11 @@ function Screen({ poll, organizer, liveProblem }: { poll: Poll; organizer: boole
           <p className="join-panel__code" data-testid="join-code" aria-label={`Code ${poll.code.split('').join(' ')}`}>
             {poll.code}
           </p>
+          {onlyThisMachine(window.location.hostname) ? (
+            <p className="join-panel__warning" role="note">
+              Phones cannot open {window.location.hostname}: open this screen at this machine’s network address.
+            </p>
+          ) : null}
         </aside>
       </div>
 
@@ -126,6 +131,11 @@ function Screen({ poll, organizer, liveProblem }: { poll: Poll; organizer: boole
       </footer>
     </main>
   );
+}
+
+/** An address only this machine answers: a QR code for it is no use to a phone. */
+function onlyThisMachine(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname.startsWith('127.') || hostname === '[::1]';
 }
 
 function footerWords(poll: Poll): string {
