@@ -4,6 +4,7 @@
 // creates and opens a demo poll.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../local/cli/serve.ts';
 import type { LocalAppSync } from '../local/server.ts';
@@ -52,21 +53,30 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not ${process.env.PORT}`);
   process.exit(2);
 }
+/** This machine's first non-internal IPv4 address, if it has one. */
+function networkAddress(): string | undefined {
+  return Object.values(networkInterfaces())
+    .flat()
+    .find((info) => info && info.family === 'IPv4' && !info.internal)?.address;
+}
+
+const host = process.env.HOST ?? '0.0.0.0';
 const password = organizerPassword();
 process.exitCode = await serve({
   declaration: 'api.json',
   port,
-  host: process.env.HOST ?? '0.0.0.0',
+  host,
   dataDir: DATA,
   webRoot: 'web/dist',
   outputs: 'amplify_outputs.json',
   users: [{ username: ORGANIZER, password, groups: ['organizers'] }],
   onStarted: async (server) => {
     const code = await seedDemoPoll(server, password);
-    const origin = `http://127.0.0.1:${server.port}`;
+    // Phones open what the big screen's QR code holds: give the network address where there is one.
+    const origin = `http://${host === '0.0.0.0' ? (networkAddress() ?? '127.0.0.1') : host}:${server.port}`;
     return [
       `  Organizer:  ${origin}/organizer — sign in as ${ORGANIZER} / ${password}`,
-      code ? `  Demo poll:  created and opened, code ${code}: ${origin}/p/${code}` : '',
+      code ? `  Demo poll:  created and opened, code ${code}: ${origin}/p/${code} (big screen: ${origin}/p/${code}/screen)` : '',
     ];
   },
 });
