@@ -1,30 +1,13 @@
 // What AppSync answers to frames it cannot serve, and its limits: each answered in
 // AppSync's shape, and neither the connection's other subscriptions nor the server break.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalAppSync } from '../../local/server.ts';
-import { ProtocolClient } from '../support/protocol-client.ts';
-import { putItem, startRealtimeApi } from '../support/realtime-api.ts';
+import { describe, expect, it } from 'vitest';
+import { putItem, realtimeApiForFile } from '../support/realtime-api.ts';
 
 const ON_ITEM = 'subscription OnItem($id: ID) { onItem(id: $id) { id title } }';
 const UNKNOWN = { type: 'error', payload: { errors: [{ errorType: 'UnsupportedOperation', message: 'unknown not supported through the realtime channel' }] } };
 
-let server: LocalAppSync;
-const clients: ProtocolClient[] = [];
-
-beforeAll(async () => {
-  server = await startRealtimeApi({ realtime: { warn: () => {} } });
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
-});
-afterAll(() => server?.close());
-
-async function connected() {
-  const client = await ProtocolClient.connect(server.realtimeUrl, { apiKey: server.apiKey });
-  clients.push(client);
-  await client.init();
-  return client;
-}
+const api = realtimeApiForFile({ realtime: { warn: () => {} } });
+const connected = () => api.connected();
 
 describe('frames the channel cannot serve', () => {
   it('answers a frame that is not JSON with an UnsupportedOperation error without an id', async () => {
@@ -143,7 +126,7 @@ describe('duplicate ids and limits', () => {
     await client.subscribe('dup', ON_ITEM, { id: 'd1' });
     client.start('dup', ON_ITEM, { id: 'other' });
     await client.expect('error', 'dup');
-    await putItem(server, { id: 'd1', title: 'Still here' });
+    await putItem(api.server, { id: 'd1', title: 'Still here' });
     expect(await client.next()).toEqual({ type: 'data', id: 'dup', payload: { data: { onItem: { id: 'd1', title: 'Still here' } } } });
   });
 
@@ -172,7 +155,7 @@ describe('duplicate ids and limits', () => {
   it('does not deliver a payload larger than 240 KB, as AppSync drops it without a word', async () => {
     const client = await connected();
     await client.subscribe('big', 'subscription { onItem(id: "big1") { id blob } }');
-    await putItem(server, { id: 'big1', blob: 'x'.repeat(240 * 1024) });
+    await putItem(api.server, { id: 'big1', blob: 'x'.repeat(240 * 1024) });
     expect(await client.framesUntilSettled()).toEqual([]);
   });
 
@@ -180,7 +163,7 @@ describe('duplicate ids and limits', () => {
     const client = await connected();
     await client.subscribe('big', 'subscription { onItem(id: "big2") { blob } }');
     const blob = 'x'.repeat(240 * 1024 - '{"data":{"onItem":{"blob":""}}}'.length);
-    await putItem(server, { id: 'big2', blob });
+    await putItem(api.server, { id: 'big2', blob });
     expect((await client.next()).payload.data.onItem.blob).toHaveLength(blob.length);
   });
 });
@@ -199,7 +182,7 @@ describe('resilience', () => {
     const answers = [];
     for (let i = 0; i < 7; i++) answers.push((await client.next()).type);
     expect(answers).toEqual(['error', 'error', 'error', 'error', 'error', 'error', 'error']);
-    await putItem(server, { id: 'r1', title: 'Unharmed' });
+    await putItem(api.server, { id: 'r1', title: 'Unharmed' });
     expect(await client.next()).toEqual({ type: 'data', id: 'good', payload: { data: { onItem: { id: 'r1', title: 'Unharmed' } } } });
   });
 
@@ -209,7 +192,7 @@ describe('resilience', () => {
     rude.socket.terminate();
     const polite = await connected();
     await polite.subscribe('ok', ON_ITEM, { id: 'r2' });
-    await putItem(server, { id: 'r2', title: 'Fine' });
+    await putItem(api.server, { id: 'r2', title: 'Fine' });
     expect((await polite.next()).payload.data.onItem).toEqual({ id: 'r2', title: 'Fine' });
   });
 });

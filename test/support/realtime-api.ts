@@ -5,7 +5,9 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startLocalAppSync, type LocalAppSync, type LocalAppSyncOptions } from '../../local/server.ts';
+import { ProtocolClient } from './protocol-client.ts';
 
 const SCHEMA = /* GraphQL */ `
   type Item {
@@ -160,4 +162,30 @@ export async function putItem(server: LocalAppSync, input: Record<string, unknow
   const answer = await request(server, PUT_ITEM, { input: { title: 'An item', ...input } });
   if (answer.errors) throw new Error(JSON.stringify(answer.errors));
   return answer.data;
+}
+
+/**
+ * One test file's real-time API: started before its tests, and the protocol
+ * clients each test opens closed after it.
+ */
+export function realtimeApiForFile(options: Partial<LocalAppSyncOptions> = {}) {
+  const clients: ProtocolClient[] = [];
+  const fixture = {
+    server: undefined as unknown as LocalAppSync,
+    /** A client connected with the API key and acknowledged (connection_init sent). */
+    async connected() {
+      const client = await ProtocolClient.connect(fixture.server.realtimeUrl, { apiKey: fixture.server.apiKey });
+      clients.push(client);
+      await client.init();
+      return client;
+    },
+  };
+  beforeAll(async () => {
+    fixture.server = await startRealtimeApi(options);
+  });
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.close();
+  });
+  afterAll(() => fixture.server?.close());
+  return fixture;
 }
