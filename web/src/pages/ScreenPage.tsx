@@ -3,7 +3,7 @@ import { currentSession, type Session } from '../api/auth.ts';
 import type { Poll } from '../api/operations.ts';
 import { ConnectionBadge, ConnectionBanner, useConnectionState } from '../components/ConnectionBadge.tsx';
 import { Logo } from '../components/Logo.tsx';
-import { Notice } from '../components/Notice.tsx';
+import { Notice, PollLoadFailed } from '../components/Notice.tsx';
 import { PollStateTag } from '../components/PollStateTag.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { ResultBars } from '../components/ResultBars.tsx';
@@ -44,13 +44,7 @@ export function ScreenPage({ code }: { code: string }) {
     );
   }
   if (load.state === 'failed') {
-    return (
-      <Notice kind="error" title="The poll could not be opened" detail={`${load.message}${load.retrying ? ' Trying again…' : ''}`}>
-        <button type="button" className="button-link" onClick={reload}>
-          Try again now
-        </button>
-      </Notice>
-    );
+    return <PollLoadFailed message={load.message} retrying={load.retrying} onRetry={reload} />;
   }
   if (load.state === 'deleted') {
     return <Notice kind="error" title="This poll was removed" detail={`The organizer deleted “${load.poll.title}”.`} />;

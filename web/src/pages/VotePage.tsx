@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ConnectionBadge, ConnectionBanner, useConnectionState } from '../components/ConnectionBadge.tsx';
 import { Logo } from '../components/Logo.tsx';
-import { Notice } from '../components/Notice.tsx';
+import { Notice, PollLoadFailed } from '../components/Notice.tsx';
 import { PollStateTag } from '../components/PollStateTag.tsx';
 import { ResultBars } from '../components/ResultBars.tsx';
 import type { Poll } from '../api/operations.ts';
@@ -30,13 +30,7 @@ export function VotePage({ code }: { code: string }) {
         </Notice>
       );
     case 'failed':
-      return (
-        <Notice kind="error" title="The poll could not be opened" detail={`${load.message}${load.retrying ? ' Trying again…' : ''}`}>
-          <button type="button" className="button-link" onClick={reload}>
-            Try again now
-          </button>
-        </Notice>
-      );
+      return <PollLoadFailed message={load.message} retrying={load.retrying} onRetry={reload} />;
     case 'deleted':
       return (
         <Notice kind="error" title="This poll has ended" detail={`The organizer removed “${load.poll.title}”. Thank you for taking part.`}>
