@@ -102,3 +102,10 @@ export async function waitForText(page: Page, testId: string, text: string, time
 export async function waitForLive(page: Page) {
   await page.locator('[data-testid="connection-state"][data-state="Connected"]').first().waitFor(WAIT);
 }
+
+/** Signs in on the organizer console's form (the page must be showing it). */
+export async function signIn(page: Page, user: { username: string; password: string }) {
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalAppSync } from '../../local/server.ts';
 import { asOrganizer, createPoll, ORGANIZER, startHandsUp } from '../support/local-appsync.ts';
-import { buildWeb, devices, launchChromium, WAIT, waitForLive, waitForText } from './browser.ts';
+import { buildWeb, devices, launchChromium, signIn, WAIT, waitForLive, waitForText } from './browser.ts';
 
 let server: LocalAppSync;
 let browser: Browser;
@@ -29,16 +29,10 @@ afterAll(async () => {
   await removeBuild?.();
 });
 
-async function signIn(page: Page, password = ORGANIZER.password) {
-  await page.getByLabel('Username').fill(ORGANIZER.username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 /** The console, signed in, on a laptop. */
 async function organizerConsole(): Promise<Page> {
   const page = await open('laptop', '/organizer');
-  await signIn(page);
+  await signIn(page, ORGANIZER);
   await page.getByTestId('signed-in-as').waitFor(WAIT);
   return page;
 }
@@ -60,10 +54,10 @@ async function tally(pollId: string) {
 describe('an event, in the browser', () => {
   it('an organizer signs in, creates a poll and opens it, and a phone waiting on its code lights up', async () => {
     const organizer = await open('laptop', '/organizer');
-    await signIn(organizer, 'not-the-password');
+    await signIn(organizer, { ...ORGANIZER, password: 'not-the-password' });
     await organizer.getByTestId('signin-problem').waitFor(WAIT);
     expect(await organizer.getByTestId('signin-problem').textContent()).toBe('Wrong username or password.');
-    await signIn(organizer);
+    await signIn(organizer, ORGANIZER);
     await waitForText(organizer, 'signed-in-as', ORGANIZER.username);
 
     await organizer.getByLabel('Question').fill('Startup Architecture of the Year');

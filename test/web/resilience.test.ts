@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalAppSync } from '../../local/server.ts';
 import { asOrganizer, castVote, createPoll, join, ORGANIZER, pollAction, startHandsUp } from '../support/local-appsync.ts';
-import { buildWeb, devices, launchChromium, WAIT, waitForLive, waitForText } from './browser.ts';
+import { buildWeb, devices, launchChromium, signIn, WAIT, waitForLive, waitForText } from './browser.ts';
 
 const MEMBER = { username: 'member', password: 'Member-Passw0rd', groups: [] };
 
@@ -31,12 +31,6 @@ afterAll(async () => {
   await server?.close();
   await removeBuild?.();
 });
-
-async function signIn(page: Page, user: { username: string; password: string } = ORGANIZER) {
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 async function phoneOn(code: string, page?: Page): Promise<Page> {
   const phone = page ?? (await open('phone', `/p/${code}`));
@@ -167,7 +161,7 @@ describe('results visibility', () => {
     expect(await publicScreen.getByTestId('results-hidden').textContent()).toContain('The results are shown here when the poll closes.');
 
     const organizerBrowser = await device('screen');
-    await signIn(await tab(organizerBrowser, '/organizer'));
+    await signIn(await tab(organizerBrowser, '/organizer'), ORGANIZER);
     const organizerScreen = await tab(organizerBrowser, `/p/${poll.code}/screen`);
     await organizerScreen.locator('[data-testid="results"][data-live="true"]').waitFor(WAIT);
     await organizerScreen.getByText('Organizer view').waitFor(WAIT);
@@ -203,7 +197,7 @@ describe('the organizer console', () => {
     const poll = await createPoll(server, { title: 'Console chores', options: ['Alpha', 'Beta'] });
     await castVote(server, poll.id, await join(server, poll), poll.options[0]!.id);
     const organizer = await open('laptop', '/organizer');
-    await signIn(organizer);
+    await signIn(organizer, ORGANIZER);
     const card = organizer.getByRole('listitem', { name: 'Console chores' });
     await card.waitFor(WAIT);
 
