@@ -8,19 +8,17 @@ import {
   getOperationAST,
   getVariableValues,
   Kind,
-  parse,
-  validate,
   valueFromAST,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLError,
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type OperationDefinitionNode,
 } from 'graphql';
 import type { LocalApi } from '../api.ts';
+import { parsedDocument, validationErrors } from '../graphql/documents.ts';
 import { isAuthFailure, type Authorizer, type Caller } from '../auth/authorize.ts';
 import { RequestState } from '../resolvers/request-state.ts';
 import { ResolverError } from '../runtime/signals.ts';
@@ -35,8 +33,6 @@ export type StartOutcome = { ok: true; spec: SubscriptionSpec; caller: Caller } 
 const refuse = (...errors: ProtocolError[]): StartOutcome => ({ ok: false, errors });
 
 export class SubscriptionStarter {
-  private readonly documents = new Map<string, DocumentNode | ProtocolError[]>();
-
   constructor(
     private readonly api: LocalApi,
     private readonly authorize: Authorizer,
@@ -55,13 +51,13 @@ export class SubscriptionStarter {
     const caller = await this.authorize(headers);
     if (isAuthFailure(caller)) return refuse(Errors.unauthorizedSubscription(caller.message));
 
-    const document = this.parsed(request.query);
-    if (Array.isArray(document)) return refuse(...document);
+    const { document, errors: syntax } = parsedDocument(request.query);
+    if (syntax) return refuse(...syntax.map((e) => Errors.invalid(e.message)));
     const operation = getOperationAST(document, typeof request.operationName === 'string' ? request.operationName : undefined);
     if (!operation) return refuse(Errors.unsupported(''));
     if (operation.operation !== 'subscription') return refuse(Errors.unsupported(operation.operation));
-    const invalid = this.validated(request.query, document);
-    if (invalid.length) return refuse(...invalid);
+    const invalid = validationErrors(this.api.schema, request.query, document);
+    if (invalid.length) return refuse(...invalid.map((e) => Errors.invalid(e.message)));
 
     const subscriptionType = this.api.schema.getSubscriptionType();
     if (!subscriptionType) return refuse(Errors.unsupported('subscription'));
@@ -139,32 +135,6 @@ export class SubscriptionStarter {
       return { ok: false, errors: errors.map((e) => (e.errorType ? { errorType: e.errorType, message: e.message } : { message: e.message })) };
     }
     return { ok: true, ...subscriptionExtensionsOf(state) };
-  }
-
-  /** Parsing is cached: a thousand subscribers send the same few documents. */
-  private parsed(query: string): DocumentNode | ProtocolError[] {
-    let document = this.documents.get(query);
-    if (!document) {
-      try {
-        document = parse(query);
-      } catch (error) {
-        document = [Errors.invalid((error as GraphQLError).message)];
-      }
-      if (this.documents.size > 1000) this.documents.clear();
-      this.documents.set(query, document);
-    }
-    return document;
-  }
-
-  private readonly validations = new Map<string, ProtocolError[]>();
-  private validated(query: string, document: DocumentNode): ProtocolError[] {
-    let errors = this.validations.get(query);
-    if (!errors) {
-      errors = validate(this.api.schema, document).map((e) => Errors.invalid(e.message));
-      if (this.validations.size > 1000) this.validations.clear();
-      this.validations.set(query, errors);
-    }
-    return errors;
   }
 }
 
