@@ -102,11 +102,6 @@ function Screen({ poll, organizer, liveProblem }: { poll: Poll; organizer: boole
           <p className="join-panel__code" data-testid="join-code" aria-label={`Code ${poll.code.split('').join(' ')}`}>
             {poll.code}
           </p>
-          {onlyThisMachine(window.location.hostname) ? (
-            <p className="join-panel__warning" role="note">
-              Phones cannot open {window.location.hostname}: open this screen at this machine’s network address.
-            </p>
-          ) : null}
         </aside>
       </div>
 
@@ -128,6 +123,11 @@ function Screen({ poll, organizer, liveProblem }: { poll: Poll; organizer: boole
         ) : (
           <p className="total">{footerWords(poll)}</p>
         )}
+        {onlyThisMachine(window.location.hostname) ? (
+          <p className="join-panel__warning" role="note">
+            Phones cannot open {window.location.hostname}: open this screen at this machine’s network address.
+          </p>
+        ) : null}
       </footer>
     </main>
   );
