@@ -45,11 +45,3 @@ export function validationErrors(schema: GraphQLSchema, query: string, document:
   // Errors point into the document and keep it alive, even once the parse cache has let it go.
   return cache.remember(query, (errors) => (errors.length ? costOf(query) : query.length * 2), () => validate(schema, document));
 }
-
-/** Parsed and valid, or why not. */
-export function checkedDocument(schema: GraphQLSchema, query: string): CheckedDocument {
-  const parsed = parsedDocument(query);
-  if (parsed.errors) return parsed;
-  const errors = validationErrors(schema, query, parsed.document);
-  return errors.length ? { errors } : parsed;
-}
