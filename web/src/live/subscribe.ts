@@ -53,10 +53,12 @@ const sameVariables = (a: Record<string, unknown>, b: Record<string, unknown> | 
   !!b && Object.entries(a).every(([name, value]) => (value ?? null) === (b[name] ?? null));
 
 /**
- * Starts the subscription `start` makes, calls `ready` whenever it is (re)acknowledged, and recovers it
+ * Starts the subscription `source` makes, calls `ready` whenever it is (re)acknowledged, and recovers it
  * when the connection drops; returns the stop function.
  */
-export function watch<T>(start: () => Subscribable<T>, options: WatchOptions<T>): () => void {
+export function watch<T>(source: Subscribable<T> | (() => Subscribable<T>), options: WatchOptions<T>): () => void {
+  // Given a subscription already made rather than a way to make one, recovery can only re-read.
+  const start = typeof source === 'function' ? source : undefined;
   const resync = () => (options.resync ?? options.ready)();
   let stopped = false;
   let down = false;
@@ -71,15 +73,17 @@ export function watch<T>(start: () => Subscribable<T>, options: WatchOptions<T>)
       if (!stopped) options.error(error);
     },
   };
-  let subscription = start().subscribe(observer);
+  let subscription = (start ? start() : (source as Subscribable<T>)).subscribe(observer);
 
   /** One recovery attempt: read over HTTP, and subscribe again (which makes Amplify open a socket now). */
   const recover = () => {
     if (stopped || !down) return;
     clearTimeout(recovery);
     resync();
-    subscription.unsubscribe();
-    subscription = start().subscribe(observer);
+    if (start) {
+      subscription.unsubscribe();
+      subscription = start().subscribe(observer);
+    }
     const pause = RECOVERY_MS[Math.min(attempt, RECOVERY_MS.length - 1)];
     attempt += 1;
     recovery = setTimeout(recover, pause);
