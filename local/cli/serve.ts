@@ -8,6 +8,7 @@ import { trustInstructions } from '../http/tls.ts';
 import { watchCode } from '../resolvers/reload.ts';
 import { startLocalAppSync, type LocalAppSync } from '../server.ts';
 import type { EngineOption } from '../store/engines.ts';
+import type { IamUser } from '../auth/iam.ts';
 import type { UserSpec } from '../user-pool/users.ts';
 
 export type ServeOptions = {
@@ -23,6 +24,8 @@ export type ServeOptions = {
   tls?: boolean;
   /** Users of the API's local user pool (`--user name:password[:group,group]`). */
   users?: UserSpec[];
+  /** IAM users for AWS_IAM (`--iam`, `--iam-file`, $APPSYNC_LOCAL_IAM_USERS). */
+  iamUsers?: IamUser[];
   /** For programs built on `serve` (HandsUp's `npm start`): runs once the API serves; its lines are printed with the rest. */
   onStarted?: (server: LocalAppSync) => Promise<string[]>;
 };
