@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { createApi, type LocalApi } from './api.ts';
 import { apiKeyFor } from './auth/api-keys.ts';
 import { createAuthorizer } from './auth/authorize.ts';
+import type { IamUser } from './auth/iam.ts';
 import { loadDeclaration, type ApiDeclaration } from './declaration/declaration.ts';
+import { REGION } from './http/outputs.ts';
 import { createHttpServer } from './http/server.ts';
 import { machineCertificate, withTls } from './http/tls.ts';
 import { RealtimeServer, type RealtimeOptions } from './realtime/server.ts';
@@ -34,6 +36,8 @@ export type LocalAppSyncOptions = {
   tls?: boolean;
   /** Users of the API's local Cognito user pool to create (or whose password and groups to set); needs AMAZON_COGNITO_USER_POOLS. */
   users?: UserSpec[];
+  /** IAM users whose SigV4 signatures AWS_IAM accepts, besides those the declaration lists; needs AWS_IAM. */
+  iamUsers?: IamUser[];
 };
 
 export type LocalAppSync = {
@@ -61,7 +65,13 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
     const api = createApi(declaration, engine);
     const apiKey = options.apiKey ?? apiKeyFor(dataDir);
     const userPool = await userPoolFor(declaration.authorization, dataDir, options.users);
-    const authorize = createAuthorizer({ authorization: declaration.authorization, apiKeys: [apiKey], userPool });
+    const authorize = createAuthorizer({
+      authorization: declaration.authorization,
+      apiKeys: [apiKey],
+      userPool,
+      iam: iamFor(declaration.authorization, options.iamUsers),
+      openIdConnect: declaration.authorization.openIdConnect,
+    });
     const realtime = new RealtimeServer(api, authorize, options.realtime);
     const server = createHttpServer({ api, authorize, realtime, apiKey, webRoot: options.webRoot, userPool });
     const host = options.host ?? '127.0.0.1';
@@ -119,4 +129,14 @@ async function userPoolFor(authorization: ApiDeclaration['authorization'], dataD
     return undefined;
   }
   return UserPool.open({ folder: dataDir ? join(dataDir, 'user-pool') : null, groups: authorization.userPool?.groups, users });
+}
+
+/** AWS_IAM's users: the declaration's and those given at start (--iam), by access key. */
+function iamFor(authorization: ApiDeclaration['authorization'], given: IamUser[] = []) {
+  if (![authorization.default, ...authorization.additional].includes('AWS_IAM')) {
+    if (given.length) throw new Error('IAM users were given, but the API has no AWS_IAM authorization mode');
+    return undefined;
+  }
+  const users = [...(authorization.iam?.users ?? []), ...given];
+  return { users, accountId: authorization.iam?.accountId ?? '000000000000', region: REGION };
 }

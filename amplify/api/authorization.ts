@@ -1,6 +1,8 @@
 // The API's authorization modes, from the declaration: API_KEY (a key is
-// created), AWS_IAM, and AMAZON_COGNITO_USER_POOLS (with the pool the declaration
-// describes). OIDC and Lambda authorizers need an issuer or a function that
+// created), AWS_IAM, AMAZON_COGNITO_USER_POOLS (with the pool the declaration
+// describes) and OPENID_CONNECT (the declared provider). AWS_IAM's local users
+// are not deployed: in the cloud, IAM principals get access through their own
+// policies (appsync:GraphQL on the API). Lambda authorizers need a function that
 // api.json has no way to name yet.
 import { Duration, Expiration } from 'aws-cdk-lib';
 import {
@@ -28,7 +30,7 @@ export function apiKeyExpiry(now = new Date()): Expiration {
 export const usesMode = (authorization: AuthorizationDeclaration, mode: AuthMode) =>
   authorization.default === mode || authorization.additional.includes(mode);
 
-function authorizationMode(mode: AuthMode, userPool: IUserPool | undefined): AuthorizationMode {
+function authorizationMode(mode: AuthMode, userPool: IUserPool | undefined, authorization?: AuthorizationDeclaration): AuthorizationMode {
   switch (mode) {
     case 'API_KEY':
       return {
@@ -41,6 +43,14 @@ function authorizationMode(mode: AuthMode, userPool: IUserPool | undefined): Aut
       if (!userPool) throw new Error('AMAZON_COGNITO_USER_POOLS needs the user pool');
       // Only the default mode has a default action: an additional mode's CloudFormation type has none and drops it.
       return { authorizationType: AuthorizationType.USER_POOL, userPoolConfig: { userPool, defaultAction: UserPoolDefaultAction.ALLOW } };
+    case 'OPENID_CONNECT': {
+      const oidc = authorization?.openIdConnect;
+      if (!oidc) throw new Error('OPENID_CONNECT needs the declaration\'s openIdConnect');
+      return {
+        authorizationType: AuthorizationType.OIDC,
+        openIdConnectConfig: { oidcProvider: oidc.issuer, clientId: oidc.clientId, tokenExpiryFromIssue: oidc.iatTTL, tokenExpiryFromAuth: oidc.authTTL },
+      };
+    }
     default:
       throw new Error(
         `authorization mode ${mode} cannot be deployed from the declaration: it needs ` +
@@ -51,7 +61,7 @@ function authorizationMode(mode: AuthMode, userPool: IUserPool | undefined): Aut
 
 export function authorizationConfig(authorization: AuthorizationDeclaration, userPool?: IUserPool): AuthorizationConfig {
   return {
-    defaultAuthorization: authorizationMode(authorization.default, userPool),
-    additionalAuthorizationModes: authorization.additional.map((mode) => authorizationMode(mode, userPool)),
+    defaultAuthorization: authorizationMode(authorization.default, userPool, authorization),
+    additionalAuthorizationModes: authorization.additional.map((mode) => authorizationMode(mode, userPool, authorization)),
   };
 }

@@ -1,19 +1,27 @@
 // Who is calling, by the API's authorization modes, picked per request as AppSync
-// picks them: an `x-api-key` header means API_KEY; an `Authorization` header a
-// JWT mode (AMAZON_COGNITO_USER_POOLS here). A request no declared mode accepts
-// is refused with AppSync's 401 words. AWS_IAM, OPENID_CONNECT and AWS_LAMBDA are
-// not served locally: their callers are refused rather than let through.
+// picks them: an `x-api-key` header means API_KEY; an `Authorization` header
+// signed with SigV4 (AWS4-HMAC-SHA256) AWS_IAM; one holding a JWT the mode whose
+// issuer it names (AMAZON_COGNITO_USER_POOLS or OPENID_CONNECT). A request no
+// declared mode accepts is refused with AppSync's words. AWS_LAMBDA is not served
+// locally: its callers are refused rather than let through.
 import type { AuthMode } from '../declaration/declaration.ts';
 import type { Identity } from '../runtime/context.ts';
+import { createIamVerifier, isSigV4, type IamOptions, type SignedRequest } from './iam.ts';
+import { createOidcVerifier, issuerOf, sameIssuer, type OidcConfig } from './oidc.ts';
 import { verifyUserPoolToken, type UserPoolKeys } from './user-pools.ts';
 
 /** `authType` is what util.authType() says; `mode` is the declaration's name for it. */
 export type Caller = { authType: string; mode: AuthMode; identity: Identity };
 
-export type AuthFailure = { errorType: 'UnauthorizedException'; message: string };
+/** `status` is the HTTP status of the refusal: 401 unless said (AWS_IAM's SigV4 refusals are 400/403). */
+export type AuthFailure = { errorType: string; message: string; status?: number };
 
-/** Where the request came from, beyond its headers: the TCP peer, for identity.sourceIp. */
-export type RequestOrigin = { remoteAddress?: string };
+/**
+ * Where the request came from, beyond its headers: the TCP peer, for identity.sourceIp;
+ * and for AWS_IAM the request as signed (the real-time endpoint's connect and start
+ * are signed as POSTs of their own: appsync-realtime.md).
+ */
+export type RequestOrigin = { remoteAddress?: string; request?: SignedRequest };
 
 export type Authorizer = (headers: Record<string, string | undefined>, origin?: RequestOrigin) => Promise<Caller | AuthFailure>;
 
@@ -41,18 +49,29 @@ export type AuthorizerOptions = {
   apiKeys: readonly string[];
   /** The user pool whose tokens AMAZON_COGNITO_USER_POOLS accepts. */
   userPool?: UserPoolKeys;
+  /** The IAM users (and account and region) whose signatures AWS_IAM accepts. */
+  iam?: IamOptions;
+  /** The provider whose tokens OPENID_CONNECT accepts. */
+  openIdConnect?: OidcConfig;
 };
 
-export function createAuthorizer({ authorization, apiKeys, userPool }: AuthorizerOptions): Authorizer {
+const DEFAULT_SIGNED_REQUEST: SignedRequest = { method: 'POST', path: '/graphql', body: '' };
+
+export function createAuthorizer({ authorization, apiKeys, userPool, iam, openIdConnect }: AuthorizerOptions): Authorizer {
   const modes = new Set([authorization.default, ...authorization.additional]);
   const apiKeyMode = modes.has('API_KEY');
   const userPoolMode = modes.has('AMAZON_COGNITO_USER_POOLS') && userPool;
+  const verifyIam = modes.has('AWS_IAM') && iam ? createIamVerifier(iam) : undefined;
+  const verifyOidc = modes.has('OPENID_CONNECT') && openIdConnect ? createOidcVerifier(openIdConnect) : undefined;
   return async (headers, origin = {}) => {
     const apiKey = headers['x-api-key'];
     if (apiKeyMode && apiKey !== undefined) {
       return apiKeys.includes(apiKey) ? { authType: AUTH_TYPES.API_KEY, mode: 'API_KEY', identity: null } : refuse('You are not authorized to make this call.');
     }
     const token = headers.authorization;
+    if (token && verifyIam && isSigV4(token)) return verifyIam(headers, origin.request ?? DEFAULT_SIGNED_REQUEST, sourceIpOf(headers, origin));
+    // With both JWT modes, the token's issuer says which one it is for.
+    if (token && verifyOidc && (!userPoolMode || sameIssuer(issuerOf(token), openIdConnect!.issuer))) return verifyOidc(token);
     if (token && userPoolMode) return verifyUserPoolToken(token, userPool, sourceIpOf(headers, origin));
     return refuse(NOT_PROVIDED);
   };

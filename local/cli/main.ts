@@ -1,6 +1,7 @@
 // `appsync-local <command>`: starts any AppSync API from its declaration.
 import { parseArgs } from 'node:util';
 import { ENGINE_KINDS, type EngineKind } from '../store/engines.ts';
+import { parseIamUser, parseIamUsers, readIamUsersFile } from '../auth/iam.ts';
 import { parseUserSpec } from '../user-pool/users.ts';
 import { evaluateCodeCommand } from './evaluate-code.ts';
 import { serve } from './serve.ts';
@@ -29,6 +30,13 @@ Options:
   --user <name:password[:group,group]>
                     a user of the API's local Cognito user pool (APIs with AMAZON_COGNITO_USER_POOLS);
                     repeatable; created, or given this password and these groups, at every start
+  --iam <name:accessKeyId:secretAccessKey>
+                    an IAM user whose SigV4-signed requests AWS_IAM accepts (APIs with AWS_IAM);
+                    repeatable. A secret on the command line is visible to other local users
+                    (ps, /proc): prefer --iam-file or $APPSYNC_LOCAL_IAM_USERS
+  --iam-file <file> IAM users, one name:accessKeyId:secretAccessKey a line
+Environment:
+  APPSYNC_LOCAL_IAM_USERS  IAM users, name:accessKeyId:secretAccessKey, separated by commas or lines
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -56,6 +64,8 @@ export async function main(argv: string[]): Promise<number> {
         'endpoint-url': { type: 'string' },
         region: { type: 'string' },
         user: { type: 'string', multiple: true },
+        iam: { type: 'string', multiple: true },
+        'iam-file': { type: 'string' },
       },
     });
   } catch (error) {
@@ -77,15 +87,21 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown engine: ${engine}. Choose one of: ${ENGINE_KINDS.join(', ')}\n`);
     return 2;
   }
-  let users;
+  let users, iamUsers;
   try {
     users = (parsed.values.user ?? []).map(parseUserSpec);
+    iamUsers = [
+      ...(parsed.values.iam ?? []).map(parseIamUser),
+      ...(parsed.values['iam-file'] ? readIamUsersFile(parsed.values['iam-file']) : []),
+      ...parseIamUsers(process.env.APPSYNC_LOCAL_IAM_USERS ?? ''),
+    ];
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
   return serve({
     users,
+    iamUsers,
     engine:
       engine === 'endpoint'
         ? { kind: 'endpoint', url: parsed.values['endpoint-url'], region: parsed.values.region }

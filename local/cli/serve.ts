@@ -8,6 +8,7 @@ import { trustInstructions } from '../http/tls.ts';
 import { watchCode } from '../resolvers/reload.ts';
 import { startLocalAppSync, type LocalAppSync } from '../server.ts';
 import type { EngineOption } from '../store/engines.ts';
+import type { IamUser } from '../auth/iam.ts';
 import type { UserSpec } from '../user-pool/users.ts';
 
 export type ServeOptions = {
@@ -23,6 +24,8 @@ export type ServeOptions = {
   tls?: boolean;
   /** Users of the API's local user pool (`--user name:password[:group,group]`). */
   users?: UserSpec[];
+  /** IAM users for AWS_IAM (`--iam`, `--iam-file`, $APPSYNC_LOCAL_IAM_USERS). */
+  iamUsers?: IamUser[];
   /** For programs built on `serve` (HandsUp's `npm start`): runs once the API serves; its lines are printed with the rest. */
   onStarted?: (server: LocalAppSync) => Promise<string[]>;
 };
@@ -56,6 +59,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     ...(server.tls ? (server.tls.caFile ? trustInstructions(server.tls.caFile) : ['  TLS CA:     made for this run only (in memory): use --data to keep one you can trust']) : []),
     `  API key:    ${server.apiKey}`,
     server.userPool ? `  User pool:  ${server.userPool.userPoolId} (app client ${server.userPool.clientId}) at ${server.userPool.endpoint}` : '',
+    ...authModeLines(server.api.declaration.authorization, options.iamUsers),
     options.dataDir ? `  Data:       ${options.dataDir}` : '  Data:       in memory (nothing is kept)',
     ...lanAddresses(options.host).map((address) => `  On your network: http://${address}:${server.port}/`),
     options.outputs ? `  Client configuration written to ${options.outputs}` : '',
@@ -108,4 +112,16 @@ function lanAddresses(host: string): string[] {
     .flat()
     .filter((info) => info && info.family === 'IPv4' && !info.internal)
     .map((info) => info!.address);
+}
+
+/** The IAM users (by access key id, never the secret) and the OIDC issuer the API accepts. */
+function authModeLines(authorization: LocalAppSync['api']['declaration']['authorization'], given: IamUser[] = []): string[] {
+  const modes = [authorization.default, ...authorization.additional];
+  const lines: string[] = [];
+  if (modes.includes('AWS_IAM')) {
+    const users = [...(authorization.iam?.users ?? []), ...given].map((user) => `${user.name} (${user.accessKeyId})`);
+    lines.push(`  IAM users:  ${users.join(', ') || 'none: give --iam-file or $APPSYNC_LOCAL_IAM_USERS'}`);
+  }
+  if (authorization.openIdConnect) lines.push(`  OIDC:       ${authorization.openIdConnect.issuer}${authorization.openIdConnect.clientId ? ` (client ${authorization.openIdConnect.clientId})` : ''}`);
+  return lines;
 }

@@ -34,6 +34,22 @@ const UserPool = z.strictObject({
   groups: z.array(z.string().regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u, 'is not a Cognito group name')).default([]),
 });
 
+/** AWS_IAM locally: the account the callers' ARNs name, and IAM users declared with the API (or given with --iam). */
+const Iam = z.strictObject({
+  accountId: z.string().regex(/^\d{12}$/, 'is not a 12-digit AWS account id').default('000000000000'),
+  users: z
+    .array(z.strictObject({ name: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'is not an IAM user name'), accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'is not an access key id'), secretAccessKey: z.string().min(1) }))
+    .default([]),
+});
+
+/** OPENID_CONNECT: AppSync's OpenIDConnectConfig (TTLs in milliseconds; 0 or absent: no limit). */
+const OpenIdConnect = z.strictObject({
+  issuer: z.url(),
+  clientId: z.string().min(1).optional(),
+  iatTTL: z.number().int().nonnegative().optional(),
+  authTTL: z.number().int().nonnegative().optional(),
+});
+
 const Declaration = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
@@ -43,10 +59,20 @@ const Declaration = z.strictObject({
       default: AuthMode,
       additional: z.array(AuthMode).default([]),
       userPool: UserPool.optional(),
+      iam: Iam.optional(),
+      openIdConnect: OpenIdConnect.optional(),
     })
     .refine((auth) => !auth.userPool || [auth.default, ...auth.additional].includes('AMAZON_COGNITO_USER_POOLS'), {
       message: 'userPool is only used with the AMAZON_COGNITO_USER_POOLS mode',
       path: ['userPool'],
+    })
+    .refine((auth) => !auth.iam || [auth.default, ...auth.additional].includes('AWS_IAM'), {
+      message: 'iam is only used with the AWS_IAM mode',
+      path: ['iam'],
+    })
+    .refine((auth) => !!auth.openIdConnect === [auth.default, ...auth.additional].includes('OPENID_CONNECT'), {
+      message: 'the OPENID_CONNECT mode needs openIdConnect (its issuer), and openIdConnect needs the mode',
+      path: ['openIdConnect'],
     }),
   /** Resolver environment variables (ctx.env): a value, or `{ "tableName": T }` for the deployed name of declared table T. */
   environment: z

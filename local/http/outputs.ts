@@ -6,6 +6,9 @@
 import type { AuthMode } from '../declaration/declaration.ts';
 import { USER_POOL_PATH } from '../user-pool/pool.ts';
 
+/** The region the local endpoint says it is in (and AWS_IAM signatures must be scoped to). */
+export const REGION = 'us-east-1';
+
 export type OutputsAuth = {
   authorization?: { default: AuthMode; additional: readonly AuthMode[] };
   userPool?: { userPoolId: string; clientId: string; region: string; groups: readonly string[] };
@@ -30,7 +33,7 @@ export function amplifyOutputs(origin: string, apiKey: string, { authorization, 
     }),
     data: {
       url: `${origin}/graphql`,
-      aws_region: 'us-east-1',
+      aws_region: REGION,
       default_authorization_type: authorization?.default ?? 'API_KEY',
       api_key: apiKey,
       authorization_types: [...(authorization?.additional ?? [])],

@@ -66,19 +66,27 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
 
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse) {
     const headers = requestHeaders(request);
-    const caller = await authorize(headers, { remoteAddress: request.socket.remoteAddress });
+    // The body is read before the caller is known: an AWS_IAM signature covers it.
+    let text: string;
+    try {
+      text = await readBody(request, MAX_BODY_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      return sendJson(response, 413, { errors: [requestError('Request body is too large.', 'MalformedHttpRequestException')] }, { 'x-amzn-errortype': 'MalformedHttpRequestException' });
+    }
+    const signed = { method: request.method ?? 'POST', path: request.url ?? '/graphql', body: text };
+    const caller = await authorize(headers, { remoteAddress: request.socket.remoteAddress, request: signed });
     if (isAuthFailure(caller)) {
-      return sendJson(response, 401, { errors: [{ errorType: caller.errorType, message: caller.message }] }, {
+      return sendJson(response, caller.status ?? 401, { errors: [{ errorType: caller.errorType, message: caller.message }] }, {
         'x-amzn-errortype': caller.errorType,
       });
     }
     let body: GraphQLBody;
     try {
-      body = JSON.parse(await readBody(request, MAX_BODY_BYTES));
-    } catch (error) {
-      const tooLarge = error instanceof BodyTooLarge;
-      return sendJson(response, tooLarge ? 413 : 400, {
-        errors: [requestError(tooLarge ? 'Request body is too large.' : 'Unable to parse JSON document', 'MalformedHttpRequestException')],
+      body = JSON.parse(text);
+    } catch {
+      return sendJson(response, 400, {
+        errors: [requestError('Unable to parse JSON document', 'MalformedHttpRequestException')],
       }, { 'x-amzn-errortype': 'MalformedHttpRequestException' });
     }
     if (!body || typeof body !== 'object') {

@@ -5,6 +5,13 @@
 // frames quoted from the real service in public client code and issues (noted per error below).
 
 export const PATH = '/graphql/realtime';
+/**
+ * What AWS_IAM credentials are signed for (aws-amplify, AWS's docs): the handshake as a
+ * POST of `{}` to <endpoint>/connect, each start as a POST of its payload.data to <endpoint>.
+ */
+export const GRAPHQL_PATH = '/graphql';
+export const CONNECT_PATH = '/graphql/connect';
+export const CONNECT_BODY = '{}';
 export const SUBPROTOCOL = 'graphql-ws';
 /** Auth travels as a second subprotocol: `header-` + base64url(JSON of the headers). */
 export const HEADER_SUBPROTOCOL_PREFIX = 'header-';
@@ -93,7 +100,7 @@ export const Errors = {
   /** connection_error when the client did not offer the graphql-ws subprotocol. */
   noProtocol: (): ProtocolError => ({ message: 'NoProtocolError', errorCode: 400 }),
   /** A start whose own credentials (extensions.authorization) are refused. */
-  unauthorizedSubscription: (message: string): ProtocolError => ({ errorType: 'UnauthorizedException', message }),
+  unauthorizedSubscription: (message: string, errorType = 'UnauthorizedException'): ProtocolError => ({ errorType, message }),
   /**
    * Anything the channel does not serve: an unknown message type, a frame that is not JSON,
    * a start without payload.data ("unknown"), a query or mutation ("query", "mutation"),

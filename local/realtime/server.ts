@@ -9,7 +9,7 @@ import type { LocalApi } from '../api.ts';
 import { isAuthFailure, type Authorizer } from '../auth/authorize.ts';
 import type { GraphQLAnswer } from '../graphql/execute.ts';
 import { RealtimeConnection, type Timings, type Transport } from './connection.ts';
-import { CONNECTION_TIMEOUT_MS, Errors, HEADER_SUBPROTOCOL_PREFIX, KEEP_ALIVE_MS, MAX_PAYLOAD_BYTES, SUBPROTOCOL, type ProtocolError } from './protocol.ts';
+import { CONNECT_BODY, CONNECT_PATH, CONNECTION_TIMEOUT_MS, Errors, HEADER_SUBPROTOCOL_PREFIX, KEEP_ALIVE_MS, MAX_PAYLOAD_BYTES, SUBPROTOCOL, type ProtocolError } from './protocol.ts';
 import type { RequestState } from '../resolvers/request-state.ts';
 import { publishersOf, publishMutation, type PublishOutcome } from './publish.ts';
 import { invalidationsOf, lowerCaseKeys, SubscriptionStarter } from './start.ts';
@@ -111,7 +111,10 @@ export class RealtimeServer {
   private async refusal(request: IncomingMessage): Promise<ProtocolError | undefined> {
     const protocols = String(request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     if (!protocols.includes(SUBPROTOCOL)) return Errors.noProtocol();
-    const caller = await this.authorize(connectionHeaders(request, protocols));
+    const caller = await this.authorize(connectionHeaders(request, protocols), {
+      remoteAddress: request.socket.remoteAddress,
+      request: { method: 'POST', path: CONNECT_PATH, body: CONNECT_BODY },
+    });
     return isAuthFailure(caller) ? Errors.unauthorizedConnection() : undefined;
   }
 

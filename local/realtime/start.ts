@@ -25,7 +25,7 @@ import { RequestState } from '../resolvers/request-state.ts';
 import { ResolverError } from '../runtime/signals.ts';
 import { filterProblem, type SubscriptionFilter } from './filters.ts';
 import { SelectionProjector } from './payload.ts';
-import { Errors, type ProtocolError, type StartPayload } from './protocol.ts';
+import { Errors, GRAPHQL_PATH, type ProtocolError, type StartPayload } from './protocol.ts';
 import type { Invalidation } from './publish.ts';
 import type { SubscriptionSpec } from './subscriptions.ts';
 
@@ -49,8 +49,9 @@ export class SubscriptionStarter {
     if (!request || typeof request !== 'object' || typeof request.query !== 'string') return refuse(Errors.unsupported('unknown'));
 
     const headers = lowerCaseKeys(payload.extensions?.authorization);
-    const caller = await this.authorize(headers);
-    if (isAuthFailure(caller)) return refuse(Errors.unauthorizedSubscription(caller.message));
+    // An AWS_IAM start is signed as a POST of its own payload.data to the GraphQL endpoint.
+    const caller = await this.authorize(headers, { request: { method: 'POST', path: GRAPHQL_PATH, body: payload.data as string } });
+    if (isAuthFailure(caller)) return refuse(Errors.unauthorizedSubscription(caller.message, caller.errorType));
 
     const { document, errors: syntax } = parsedDocument(request.query);
     if (syntax) return refuse(...syntax.map((e) => Errors.invalid(e.message)));

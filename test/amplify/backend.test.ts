@@ -392,7 +392,35 @@ describe('defineApi with another declaration', () => {
   });
 
   test('refuses an authorization mode that needs resources the declaration cannot name', () => {
-    const oidc = declare({ ...echo, authorization: { default: 'API_KEY', additional: ['OPENID_CONNECT'] } });
-    expect(() => buildStack(oidc)).toThrow(/OPENID_CONNECT cannot be deployed from the declaration/);
+    const lambda = declare({ ...echo, authorization: { default: 'API_KEY', additional: ['AWS_LAMBDA'] } });
+    expect(() => buildStack(lambda)).toThrow(/AWS_LAMBDA cannot be deployed from the declaration/);
+  });
+
+  test('deploys API_KEY, IAM and OPENID_CONNECT with the declared provider, client id and TTLs; no IAM users', () => {
+    const modes = declare({
+      ...echo,
+      authorization: {
+        default: 'API_KEY',
+        additional: ['AWS_IAM', 'OPENID_CONNECT'],
+        iam: { users: [{ name: 'ci', accessKeyId: 'AKIAEXAMPLE000000001', secretAccessKey: 'local-only' }] },
+        openIdConnect: { issuer: 'https://login.example.com', clientId: 'web', iatTTL: 3_600_000, authTTL: 86_400_000 },
+      },
+    });
+    const { stack: modesStack } = buildStack(modes);
+    const modesTemplate = Template.fromStack(modesStack);
+    const { props } = only(resources(modesTemplate, 'AWS::AppSync::GraphQLApi'));
+    expect(props.AuthenticationType).toBe('API_KEY');
+    expect(props.AdditionalAuthenticationProviders).toEqual([
+      { AuthenticationType: 'AWS_IAM' },
+      { AuthenticationType: 'OPENID_CONNECT', OpenIDConnectConfig: { Issuer: 'https://login.example.com', ClientId: 'web', IatTTL: 3_600_000, AuthTTL: 86_400_000 } },
+    ]);
+    expect(JSON.stringify(modesTemplate.toJSON())).not.toContain('local-only');
+    expect(violations([modesStack])).toEqual([]);
+  }, VALIDATION_TIMEOUT);
+
+  test('deploys OPENID_CONNECT as the default mode, with only the issuer required', () => {
+    const oidcOnly = declare({ ...echo, authorization: { default: 'OPENID_CONNECT', openIdConnect: { issuer: 'https://login.example.com' } } });
+    const { props } = only(resources(Template.fromStack(buildStack(oidcOnly).stack), 'AWS::AppSync::GraphQLApi'));
+    expect([props.AuthenticationType, props.OpenIDConnectConfig, props.AdditionalAuthenticationProviders]).toEqual(['OPENID_CONNECT', { Issuer: 'https://login.example.com' }, undefined]);
   });
 });

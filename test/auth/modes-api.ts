@@ -1,0 +1,101 @@
+// An AppSync API with every authorization mode HandsUp's local AppSync serves:
+// API_KEY by default, AMAZON_COGNITO_USER_POOLS, AWS_IAM and OPENID_CONNECT as
+// additional modes, and fields opened by each directive alone or together.
+// `whoami` answers util.authType() and ctx.identity as JSON. Every resolver is
+// on a NONE data source; written to a temporary folder and served like any declaration.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalAppSync, type LocalAppSync, type LocalAppSyncOptions } from '../../local/server.ts';
+
+const SCHEMA = /* GraphQL */ `
+  type Query {
+    "Unannotated: the default mode (API_KEY) only."
+    open: String
+    whoami: String @aws_api_key @aws_cognito_user_pools @aws_iam @aws_oidc
+    iamOnly: String @aws_iam
+    oidcOnly: String @aws_oidc
+    poolOnly: String @aws_cognito_user_pools
+    keyOrIam: String @aws_api_key @aws_iam
+    note: Note @aws_api_key @aws_iam @aws_oidc @aws_cognito_user_pools
+  }
+
+  "Each field says who may read it; the type's directives open the rest."
+  type Note @aws_api_key @aws_iam @aws_oidc @aws_cognito_user_pools {
+    text: String
+    forIam: String @aws_iam
+    forOidc: String @aws_oidc
+    forPool: String @aws_cognito_user_pools
+    forKey: String @aws_api_key
+  }
+
+  type Message @aws_api_key @aws_iam @aws_oidc @aws_cognito_user_pools {
+    text: String!
+  }
+
+  type Mutation {
+    publish(text: String!): Message @aws_api_key @aws_iam @aws_oidc
+  }
+
+  type Subscription {
+    onPublish: Message @aws_subscribe(mutations: ["publish"]) @aws_iam @aws_oidc
+    onPublishForIam: Message @aws_subscribe(mutations: ["publish"]) @aws_iam
+  }
+`;
+
+const value = (text: string) => `export const request = () => ({ payload: ${JSON.stringify(text)} });\nexport const response = (ctx) => ctx.result;`;
+
+const RESOLVERS: Record<string, string> = {
+  'Query.open': value('open'),
+  'Query.iamOnly': value('for IAM callers'),
+  'Query.oidcOnly': value('for OIDC callers'),
+  'Query.poolOnly': value('for user-pool callers'),
+  'Query.keyOrIam': value('for the key or IAM'),
+  'Query.note': `export const request = () => ({ payload: { text: 'a note', forIam: 'iam', forOidc: 'oidc', forPool: 'pool', forKey: 'key' } });\nexport const response = (ctx) => ctx.result;`,
+  'Query.whoami': `import { util } from '@aws-appsync/utils';
+export const request = () => ({ payload: null });
+export const response = (ctx) => JSON.stringify({ authType: util.authType(), identity: ctx.identity });`,
+  'Mutation.publish': `export const request = (ctx) => ({ payload: { text: ctx.args.text } });\nexport const response = (ctx) => ctx.result;`,
+};
+
+export const IAM_USER = { name: 'backend', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+export const ACCOUNT_ID = '123456789012';
+export const CLIENT_ID = 'handsup-web';
+export const POOL_USER = { username: 'olivia', password: 'organizer-pass-1', groups: [] as string[] };
+
+/** Writes the API to a temporary folder and returns its declaration's path. */
+export function writeModesApi(issuer: string, openIdConnect: Record<string, unknown> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'handsup-modes-'));
+  mkdirSync(join(root, 'resolvers'));
+  writeFileSync(join(root, 'schema.graphql'), SCHEMA);
+  const resolvers: Record<string, { dataSource: string; code: string }> = {};
+  for (const [field, code] of Object.entries(RESOLVERS)) {
+    writeFileSync(join(root, 'resolvers', `${field}.js`), code);
+    resolvers[field] = { dataSource: 'None', code: `resolvers/${field}.js` };
+  }
+  const declaration = {
+    name: 'modes-spec',
+    schema: 'schema.graphql',
+    authorization: {
+      default: 'API_KEY',
+      additional: ['AMAZON_COGNITO_USER_POOLS', 'AWS_IAM', 'OPENID_CONNECT'],
+      iam: { accountId: ACCOUNT_ID, users: [IAM_USER] },
+      openIdConnect: { issuer, clientId: CLIENT_ID, ...openIdConnect },
+    },
+    dataSources: { None: { type: 'NONE' } },
+    resolvers,
+  };
+  const file = join(root, 'api.json');
+  writeFileSync(file, JSON.stringify(declaration, null, 2));
+  return file;
+}
+
+export function startModesApi(issuer: string, options: Partial<LocalAppSyncOptions> & { openIdConnect?: Record<string, unknown> } = {}): Promise<LocalAppSync> {
+  const { openIdConnect, ...rest } = options;
+  return startLocalAppSync({ declaration: writeModesApi(issuer, openIdConnect), port: 0, host: '127.0.0.1', dataDir: null, users: [POOL_USER], ...rest });
+}
+
+export async function post(server: LocalAppSync, body: string, headers: Record<string, string>) {
+  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: response.status, errorType: response.headers.get('x-amzn-errortype'), body: (await response.json()) as { data?: any; errors?: any[] } };
+}
