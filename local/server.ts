@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { createApi, type LocalApi } from './api.ts';
 import { apiKeyFor } from './auth/api-keys.ts';
 import { createAuthorizer } from './auth/authorize.ts';
-import { loadDeclaration, type ApiDeclaration } from './declaration/declaration.ts';
+import type { ApiDeclaration } from './declaration/declaration.ts';
+import { loadApiSource, type SourceOptions } from './declaration/source.ts';
 import { createHttpServer } from './http/server.ts';
 import { machineCertificate, withTls } from './http/tls.ts';
 import { RealtimeServer, type RealtimeOptions } from './realtime/server.ts';
@@ -15,8 +16,10 @@ import { UserPool } from './user-pool/pool.ts';
 import type { UserSpec } from './user-pool/users.ts';
 
 export type LocalAppSyncOptions = {
-  /** Path of the API declaration (JSON). */
+  /** Path of the API: its declaration (api.json), a CloudFormation template or a CDK cloud assembly folder. */
   declaration: string;
+  /** For a template or a cloud assembly: the stack, parameters and API to serve. */
+  source?: SourceOptions;
   /** 0 picks a free port. */
   port?: number;
   host?: string;
@@ -53,7 +56,7 @@ export type LocalAppSync = {
 };
 
 export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<LocalAppSync> {
-  const declaration = loadDeclaration(options.declaration);
+  const declaration = loadApiSource(options.declaration, options.source);
   const dataDir = options.dataDir === null ? null : resolve(options.dataDir ?? '.data');
   const engine = await startEngine(options.engine, dataDir);
   try {

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { Kind, parse } from 'graphql';
+import type { SourceOptions } from '../declaration/source.ts';
 import { amplifyOutputs } from '../http/outputs.ts';
 import { trustInstructions } from '../http/tls.ts';
 import { watchCode } from '../resolvers/reload.ts';
@@ -11,7 +12,10 @@ import type { EngineOption } from '../store/engines.ts';
 import type { UserSpec } from '../user-pool/users.ts';
 
 export type ServeOptions = {
+  /** api.json, a CloudFormation template or a CDK cloud assembly folder. */
   declaration: string;
+  /** For a template or a cloud assembly: `--stack`, `--parameter`, `--api`. */
+  source?: SourceOptions;
   port: number;
   host: string;
   dataDir: string | null;
@@ -59,6 +63,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     options.dataDir ? `  Data:       ${options.dataDir}` : '  Data:       in memory (nothing is kept)',
     ...lanAddresses(options.host).map((address) => `  On your network: http://${address}:${server.port}/`),
     options.outputs ? `  Client configuration written to ${options.outputs}` : '',
+    ...unsupportedLines(server),
     ...extra,
     'Press Ctrl-C to stop.',
   ];
@@ -100,6 +105,13 @@ async function seedIfEmpty(server: LocalAppSync, file: string) {
     if (body.errors?.length) throw new Error(`Seeding ${operationName} failed: ${body.errors.map((e) => e.message).join('; ')}`);
     process.stdout.write(`Seeded: ${operationName}\n`);
   }
+}
+
+/** The fields a template holds that are not served locally: each answers an error saying why. */
+function unsupportedLines(server: LocalAppSync): string[] {
+  const fields = Object.entries(server.api.declaration.unsupported ?? {});
+  if (!fields.length) return [];
+  return ['  Not supported locally (these fields answer an error; the rest serves):', ...fields.map(([field, reason]) => `    ${field}: ${reason}`)];
 }
 
 function lanAddresses(host: string): string[] {

@@ -1,0 +1,47 @@
+// What `serve` was given, read into one ApiDeclaration: our api.json, a
+// CloudFormation template (JSON or YAML) or a CDK cloud assembly folder (cdk.out).
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isCloudAssembly, loadAssemblyDeployment, loadTemplateDeployment } from '../templates/assembly.ts';
+import { apiDeclaration } from '../templates/convert.ts';
+import { DeclarationError, loadDeclaration, type ApiDeclaration } from './declaration.ts';
+
+export type SourceOptions = {
+  /** The stack to read, when a cloud assembly has several (`--stack`). */
+  stack?: string;
+  /** Template parameters (`--parameter Name=Value`); the others take their defaults. */
+  parameters?: Record<string, string>;
+  /** The API to serve, when there are several (`--api`: its Name or logical id). */
+  api?: string;
+};
+
+export function loadApiSource(path: string, options: SourceOptions = {}): ApiDeclaration {
+  const full = resolve(path);
+  let folder: boolean;
+  try {
+    folder = statSync(full).isDirectory();
+  } catch (error) {
+    throw new DeclarationError(`${full}: ${(error as Error).message}`);
+  }
+  if (folder) {
+    if (isCloudAssembly(full)) return apiDeclaration(loadAssemblyDeployment(full, options), options.api);
+    throw new DeclarationError(`${full}: a folder to serve is a CDK cloud assembly (cdk.out, with its manifest.json)`);
+  }
+  if (/\.(ya?ml|template)$/.test(full)) return apiDeclaration(loadTemplateDeployment(full, options), options.api);
+  if (full.endsWith('manifest.json')) return apiDeclaration(loadAssemblyDeployment(join(full, '..'), options), options.api);
+  if (full.endsWith('.json') && isTemplateJson(full)) return apiDeclaration(loadTemplateDeployment(full, options), options.api);
+  if (options.stack || options.parameters || options.api) {
+    throw new DeclarationError(`${full}: --stack, --parameter and --api apply to a template or a cloud assembly, not to an API declaration`);
+  }
+  return loadDeclaration(full);
+}
+
+/** A JSON file with a Resources section is a template; anything else is taken for api.json. */
+function isTemplateJson(file: string): boolean {
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    return Boolean(json && typeof json === 'object' && 'Resources' in json);
+  } catch {
+    return false;
+  }
+}
