@@ -84,15 +84,16 @@ export class Stack {
 
   /** A property of a resource with its intrinsics resolved; undefined when absent (or AWS::NoValue). */
   property(id: string, path: string): unknown {
-    const where = `${this.file}: Resources.${id}.Properties.${path}`;
+    const at = (keys: string[]) => `${this.file}: Resources.${id}.Properties.${keys.join('.')}`;
+    const keys = path.split('.');
+    // Walks down without touching the siblings: only the property asked for is resolved (and errs).
     let node: unknown = this.resource(id)?.Properties;
-    for (const key of path.split('.')) {
-      if (node === undefined || node === null) return undefined;
-      node = resolveValue(node, this.scope, where);
-      if (node === NO_VALUE) return undefined;
-      node = (node as Record<string, unknown>)[key];
+    for (let i = 0; i < keys.length; i++) {
+      if (isIntrinsic(node)) node = resolveValue(node, this.scope, at(keys.slice(0, i)));
+      if (node === undefined || node === null || node === NO_VALUE || typeof node !== 'object') return undefined;
+      node = (node as Record<string, unknown>)[keys[i]!];
     }
-    const value = resolveValue(node, this.scope, where);
+    const value = resolveValue(node, this.scope, at(keys));
     return value === NO_VALUE ? undefined : value;
   }
 
@@ -208,6 +209,12 @@ export class Stack {
     };
     return view;
   }
+}
+
+function isIntrinsic(node: unknown): boolean {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return false;
+  const keys = Object.keys(node);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'));
 }
 
 /**
