@@ -56,7 +56,9 @@ export function parseTemplate(text: string, file: string): Template {
   } catch (error) {
     throw new TemplateError(`${file}: not a readable template: ${(error as Error).message}`);
   }
-  if (!template || typeof template !== 'object' || !('Resources' in template)) {
+  // A stack with no resources (CDK writes one for an empty stack) still has some section of a template.
+  const SECTIONS = ['Resources', 'AWSTemplateFormatVersion', 'Parameters', 'Outputs', 'Metadata', 'Rules', 'Conditions'];
+  if (!template || typeof template !== 'object' || !SECTIONS.some((section) => section in template)) {
     throw new TemplateError(`${file}: not a CloudFormation template (no Resources section)`);
   }
   return template as Template;
