@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { Kind, parse } from 'graphql';
 import type { SourceOptions } from '../declaration/source.ts';
+import { amplifyOutputsFile, isAmplifyProject } from '../templates/amplify.ts';
 import { amplifyOutputs } from '../http/outputs.ts';
 import { trustInstructions } from '../http/tls.ts';
 import { watchCode } from '../resolvers/reload.ts';
@@ -32,6 +33,8 @@ export type ServeOptions = {
 };
 
 export async function serve(options: ServeOptions): Promise<number> {
+  // An Amplify project gets its amplify_outputs.json for the local endpoint, where `ampx sandbox` would write it.
+  if (options.outputs === undefined && isAmplifyProject(options.declaration)) options = { ...options, outputs: amplifyOutputsFile(options.declaration) };
   let server: LocalAppSync;
   try {
     server = await startLocalAppSync(options);

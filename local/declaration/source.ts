@@ -1,8 +1,10 @@
 // What `serve` was given, read into one ApiDeclaration: our api.json, a
-// CloudFormation template (JSON or YAML) or a CDK cloud assembly folder (cdk.out).
+// CloudFormation template (JSON or YAML), a CDK cloud assembly folder (cdk.out), or an
+// Amplify Gen 2 amplify/ folder, synthesised offline first.
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isCloudAssembly, loadAssemblyDeployment, loadTemplateDeployment } from '../templates/assembly.ts';
+import { isAmplifyProject, synthesiseAmplifyProject } from '../templates/amplify.ts';
 import { apiDeclaration } from '../templates/convert.ts';
 import { DeclarationError, loadDeclaration, type ApiDeclaration } from './declaration.ts';
 
@@ -25,7 +27,8 @@ export function loadApiSource(path: string, options: SourceOptions = {}): ApiDec
   }
   if (folder) {
     if (isCloudAssembly(full)) return apiDeclaration(loadAssemblyDeployment(full, options), options.api);
-    throw new DeclarationError(`${full}: a folder to serve is a CDK cloud assembly (cdk.out, with its manifest.json)`);
+    if (isAmplifyProject(full)) return apiDeclaration(loadAssemblyDeployment(synthesiseAmplifyProject(full), options), options.api);
+    throw new DeclarationError(`${full}: a folder to serve is a CDK cloud assembly (cdk.out, with its manifest.json) or an Amplify Gen 2 amplify/ folder (with its backend.ts)`);
   }
   if (/\.(ya?ml|template)$/.test(full)) return apiDeclaration(loadTemplateDeployment(full, options), options.api);
   if (full.endsWith('manifest.json')) return apiDeclaration(loadAssemblyDeployment(join(full, '..'), options), options.api);

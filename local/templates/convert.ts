@@ -67,7 +67,14 @@ function convert(api: Resource, resources: Resource[], source: string): ApiDecla
     if (reason) dataSourceReasons.set(name, reason);
     else if (type === 'NONE') dataSources[name] = { type: 'NONE' };
     else {
-      const table = String(r.stack.property(r.id, 'DynamoDBConfig.TableName'));
+      let table: string;
+      try {
+        table = String(r.stack.property(r.id, 'DynamoDBConfig.TableName'));
+      } catch (error) {
+        // An Amplify model's table is a custom resource (Custom::AmplifyDynamoDBTable): its fields wait, the rest serves.
+        dataSourceReasons.set(name, `its data source ${name} reads a table the local AppSync cannot resolve (${(error as Error).message})`);
+        continue;
+      }
       if (tables[table]) dataSources[name] = { type: 'AMAZON_DYNAMODB', table };
       else dataSourceReasons.set(name, unknownTableReason(name, table));
     }
