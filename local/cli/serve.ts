@@ -3,8 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { Kind, parse } from 'graphql';
-import type { SourceOptions } from '../declaration/source.ts';
+import { sourceKind, type SourceOptions } from '../declaration/source.ts';
 import { amplifyOutputsFile, isAmplifyProject } from '../templates/amplify.ts';
+import { watchTemplate } from '../templates/reload.ts';
 import { amplifyOutputs } from '../http/outputs.ts';
 import { trustInstructions } from '../http/tls.ts';
 import { watchCode } from '../resolvers/reload.ts';
@@ -71,11 +72,17 @@ export async function serve(options: ServeOptions): Promise<number> {
     'Press Ctrl-C to stop.',
   ];
   process.stdout.write(lines.filter(Boolean).join('\n') + '\n');
-  // Resolver code reloads on save; a bad change is refused and the last good version keeps serving.
-  const watcher = watchCode(server.api, {
-    onReload: (files) => process.stdout.write(`Resolver code reloaded: ${files.join(', ')}\n`),
-    onError: (error) => process.stderr.write(`appsync-local: resolver code not reloaded, the last good version keeps serving.\n${error.message}\n`),
-  });
+  // Resolver code reloads on save (a template or cloud assembly: when it is written again);
+  // a bad change is refused and the last good version keeps serving.
+  const onError = (error: Error) => process.stderr.write(`appsync-local: resolver code not reloaded, the last good version keeps serving.\n${error.message}\n`);
+  const watcher =
+    sourceKind(options.declaration) === 'declaration'
+      ? watchCode(server.api, { onReload: (files) => process.stdout.write(`Resolver code reloaded: ${files.join(', ')}\n`), onError })
+      : watchTemplate(server.api, options.declaration, {
+          ...options.source,
+          onReload: (files) => files.length && process.stdout.write(`Resolver code reloaded from ${options.declaration}: ${files.join(', ')}\n`),
+          onError,
+        });
 
   return new Promise<number>((done) => {
     let stopping = false;

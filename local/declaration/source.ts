@@ -2,7 +2,7 @@
 // CloudFormation template (JSON or YAML), a CDK cloud assembly folder (cdk.out), or an
 // Amplify Gen 2 amplify/ folder, synthesised offline first.
 import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { isCloudAssembly, loadAssemblyDeployment, loadTemplateDeployment } from '../templates/assembly.ts';
 import { isAmplifyProject, synthesiseAmplifyProject } from '../templates/amplify.ts';
 import { apiDeclaration } from '../templates/convert.ts';
@@ -17,7 +17,10 @@ export type SourceOptions = {
   api?: string;
 };
 
-export function loadApiSource(path: string, options: SourceOptions = {}): ApiDeclaration {
+export type SourceKind = 'declaration' | 'template' | 'assembly' | 'amplify';
+
+/** What kind of source a path is: api.json, a template, a cloud assembly folder or an Amplify amplify/ folder. */
+export function sourceKind(path: string): SourceKind {
   const full = resolve(path);
   let folder: boolean;
   try {
@@ -26,17 +29,30 @@ export function loadApiSource(path: string, options: SourceOptions = {}): ApiDec
     throw new DeclarationError(`${full}: ${(error as Error).message}`);
   }
   if (folder) {
-    if (isCloudAssembly(full)) return apiDeclaration(loadAssemblyDeployment(full, options), options.api);
-    if (isAmplifyProject(full)) return apiDeclaration(loadAssemblyDeployment(synthesiseAmplifyProject(full), options), options.api);
+    if (isCloudAssembly(full)) return 'assembly';
+    if (isAmplifyProject(full)) return 'amplify';
     throw new DeclarationError(`${full}: a folder to serve is a CDK cloud assembly (cdk.out, with its manifest.json) or an Amplify Gen 2 amplify/ folder (with its backend.ts)`);
   }
-  if (/\.(ya?ml|template)$/.test(full)) return apiDeclaration(loadTemplateDeployment(full, options), options.api);
-  if (full.endsWith('manifest.json')) return apiDeclaration(loadAssemblyDeployment(join(full, '..'), options), options.api);
-  if (full.endsWith('.json') && isTemplateJson(full)) return apiDeclaration(loadTemplateDeployment(full, options), options.api);
-  if (options.stack || options.parameters || options.api) {
-    throw new DeclarationError(`${full}: --stack, --parameter and --api apply to a template or a cloud assembly, not to an API declaration`);
+  if (/\.(ya?ml|template)$/.test(full) || (full.endsWith('.json') && isTemplateJson(full))) return 'template';
+  if (full.endsWith('manifest.json')) return 'assembly';
+  return 'declaration';
+}
+
+export function loadApiSource(path: string, options: SourceOptions = {}): ApiDeclaration {
+  const full = resolve(path);
+  switch (sourceKind(full)) {
+    case 'assembly':
+      return apiDeclaration(loadAssemblyDeployment(full.endsWith('manifest.json') ? dirname(full) : full, options), options.api);
+    case 'amplify':
+      return apiDeclaration(loadAssemblyDeployment(synthesiseAmplifyProject(full), options), options.api);
+    case 'template':
+      return apiDeclaration(loadTemplateDeployment(full, options), options.api);
+    case 'declaration':
+      if (options.stack || options.parameters || options.api) {
+        throw new DeclarationError(`${full}: --stack, --parameter and --api apply to a template or a cloud assembly, not to an API declaration`);
+      }
+      return loadDeclaration(full);
   }
-  return loadDeclaration(full);
 }
 
 /** A JSON file with a Resources section is a template; anything else is taken for api.json. */
