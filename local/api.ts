@@ -14,7 +14,9 @@ import type { CompiledFunction, CompiledResolver } from './resolvers/compiled.ts
 import { fieldResolver } from './resolvers/field.ts';
 import type { RequestState } from './resolvers/request-state.ts';
 import { createRealm, loadCode } from './runtime/sandbox.ts';
+import { ResolverError } from './runtime/signals.ts';
 import { assertValidCode } from './runtime/validation/bundles.ts';
+import { UNSUPPORTED_ERROR_TYPE } from './templates/unsupported.ts';
 import type { DynamoDbEngine } from './store/engine.ts';
 
 export type LocalApi = {
@@ -37,7 +39,7 @@ export type LocalApi = {
 export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): LocalApi {
   let schema: GraphQLSchema;
   try {
-    schema = buildAppSyncSchema(readFileSync(declaration.schema, 'utf8'));
+    schema = buildAppSyncSchema(declaration.schemaSource ?? readFileSync(declaration.schema, 'utf8'));
   } catch (error) {
     throw new DeclarationError(`${declaration.schema}: ${(error as Error).message}`);
   }
@@ -58,13 +60,16 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): 
     functions.set(name, { name, module: modules.get(fn.code)!, dataSource: dataSources.get(fn.dataSource)! });
   }
 
-  const resolvers = new Map<string, CompiledResolver>();
-  for (const [field, resolver] of Object.entries(declaration.resolvers)) {
+  const checkField = (field: string) => {
     const [typeName, fieldName] = field.split('.') as [string, string];
     const type = schema.getType(typeName);
     if (!(type instanceof GraphQLObjectType) || !type.getFields()[fieldName]) {
       throw new DeclarationError(`${declaration.file}: resolvers.${field}: No field named ${fieldName} found on type ${typeName}`);
     }
+  };
+  const resolvers = new Map<string, CompiledResolver>();
+  for (const [field, resolver] of Object.entries(declaration.resolvers)) {
+    checkField(field);
     const module = modules.get(resolver.code)!;
     resolvers.set(
       field,
@@ -74,7 +79,14 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): 
     );
   }
 
-  const byField = new Map([...resolvers].map(([field, resolver]) => [field, fieldResolver(resolver)]));
+  const byField = new Map<string, GraphQLFieldResolver<unknown, RequestState>>([...resolvers].map(([field, resolver]) => [field, fieldResolver(resolver)]));
+  // A field the local AppSync cannot serve yet answers why; the rest of the API serves.
+  for (const [field, reason] of Object.entries(declaration.unsupported ?? {})) {
+    checkField(field);
+    byField.set(field, () => {
+      throw new ResolverError(`${field} is not served by the local AppSync: ${reason}.`, UNSUPPORTED_ERROR_TYPE);
+    });
+  }
   // Every field, resolver or not, first passes the auth directives, as in AppSync.
   const authorization = fieldAuthorization(schema, declaration.authorization);
   const { queryDepthLimit, resolverCountLimit, introspectionConfig } = declaration;

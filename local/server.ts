@@ -6,7 +6,8 @@ import { createApi, type LocalApi } from './api.ts';
 import { apiKeyFor } from './auth/api-keys.ts';
 import { createAuthorizer } from './auth/authorize.ts';
 import type { IamUser } from './auth/iam.ts';
-import { loadDeclaration, type ApiDeclaration } from './declaration/declaration.ts';
+import type { ApiDeclaration } from './declaration/declaration.ts';
+import { loadApiSource, type SourceOptions } from './declaration/source.ts';
 import { REGION } from './http/outputs.ts';
 import { createHttpServer } from './http/server.ts';
 import { machineCertificate, withTls } from './http/tls.ts';
@@ -17,8 +18,10 @@ import { UserPool } from './user-pool/pool.ts';
 import type { UserSpec } from './user-pool/users.ts';
 
 export type LocalAppSyncOptions = {
-  /** Path of the API declaration (JSON). */
+  /** Path of the API: its declaration (api.json), a CloudFormation template or a CDK cloud assembly folder. */
   declaration: string;
+  /** For a template or a cloud assembly: the stack, parameters and API to serve. */
+  source?: SourceOptions;
   /** 0 picks a free port. */
   port?: number;
   host?: string;
@@ -57,7 +60,7 @@ export type LocalAppSync = {
 };
 
 export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<LocalAppSync> {
-  const declaration = loadDeclaration(options.declaration);
+  const declaration = loadApiSource(options.declaration, options.source);
   const dataDir = options.dataDir === null ? null : resolve(options.dataDir ?? '.data');
   const engine = await startEngine(options.engine, dataDir);
   try {

@@ -6,13 +6,20 @@ import { parseUserSpec } from '../user-pool/users.ts';
 import { evaluateCodeCommand } from './evaluate-code.ts';
 import { serve } from './serve.ts';
 
-const USAGE = `Usage: appsync-local serve <declaration.json> [options]
+const USAGE = `Usage: appsync-local serve <api.json | template.yaml | template.json | cdk.out> [options]
        appsync-local evaluate-code --help   (one resolver handler, as aws appsync evaluate-code)
 
 Runs an AppSync API on this machine: GraphQL over HTTP, the real-time
 WebSocket endpoint, APPSYNC_JS resolvers and DynamoDB tables in an embedded store.
 
+Serves the API of our api.json, of a CloudFormation template (JSON or YAML) or of a
+CDK cloud assembly folder (cdk.out, after \`cdk synth\`).
+
 Options:
+  --stack <name>    the stack of a cloud assembly to serve, when it has several
+  --parameter <Name=Value>
+                    a template parameter (repeatable); the others take their defaults
+  --api <name>      the API to serve (its Name or logical id), when there are several
   --port <n>        port for everything (default 4000, or $PORT)
   --host <addr>     address to listen on (default 0.0.0.0: phones on your network can reach it)
   --data <dir>      folder for the store and the API key (default .data)
@@ -66,6 +73,9 @@ export async function main(argv: string[]): Promise<number> {
         user: { type: 'string', multiple: true },
         iam: { type: 'string', multiple: true },
         'iam-file': { type: 'string' },
+        stack: { type: 'string' },
+        parameter: { type: 'string', multiple: true },
+        api: { type: 'string' },
       },
     });
   } catch (error) {
@@ -99,7 +109,21 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
+  const parameters: Record<string, string> = {};
+  for (const pair of parsed.values.parameter ?? []) {
+    const equals = pair.indexOf('=');
+    if (equals < 1) {
+      process.stderr.write(`Invalid --parameter ${pair}: give it as Name=Value\n`);
+      return 2;
+    }
+    parameters[pair.slice(0, equals)] = pair.slice(equals + 1);
+  }
   return serve({
+    source: {
+      stack: parsed.values.stack,
+      api: parsed.values.api,
+      parameters: parsed.values.parameter ? parameters : undefined,
+    },
     users,
     iamUsers,
     engine:

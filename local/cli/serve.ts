@@ -3,6 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { Kind, parse } from 'graphql';
+import { sourceKind, type SourceOptions } from '../declaration/source.ts';
+import { amplifyOutputsFile, isAmplifyProject } from '../templates/amplify.ts';
+import { watchTemplate } from '../templates/reload.ts';
 import { amplifyOutputs } from '../http/outputs.ts';
 import { trustInstructions } from '../http/tls.ts';
 import { watchCode } from '../resolvers/reload.ts';
@@ -12,7 +15,10 @@ import type { IamUser } from '../auth/iam.ts';
 import type { UserSpec } from '../user-pool/users.ts';
 
 export type ServeOptions = {
+  /** api.json, a CloudFormation template or a CDK cloud assembly folder. */
   declaration: string;
+  /** For a template or a cloud assembly: `--stack`, `--parameter`, `--api`. */
+  source?: SourceOptions;
   port: number;
   host: string;
   dataDir: string | null;
@@ -31,6 +37,8 @@ export type ServeOptions = {
 };
 
 export async function serve(options: ServeOptions): Promise<number> {
+  // An Amplify project gets its amplify_outputs.json for the local endpoint, where `ampx sandbox` would write it.
+  if (options.outputs === undefined && isAmplifyProject(options.declaration)) options = { ...options, outputs: amplifyOutputsFile(options.declaration) };
   let server: LocalAppSync;
   try {
     server = await startLocalAppSync(options);
@@ -63,15 +71,22 @@ export async function serve(options: ServeOptions): Promise<number> {
     options.dataDir ? `  Data:       ${options.dataDir}` : '  Data:       in memory (nothing is kept)',
     ...lanAddresses(options.host).map((address) => `  On your network: http://${address}:${server.port}/`),
     options.outputs ? `  Client configuration written to ${options.outputs}` : '',
+    ...unsupportedLines(server),
     ...extra,
     'Press Ctrl-C to stop.',
   ];
   process.stdout.write(lines.filter(Boolean).join('\n') + '\n');
-  // Resolver code reloads on save; a bad change is refused and the last good version keeps serving.
-  const watcher = watchCode(server.api, {
-    onReload: (files) => process.stdout.write(`Resolver code reloaded: ${files.join(', ')}\n`),
-    onError: (error) => process.stderr.write(`appsync-local: resolver code not reloaded, the last good version keeps serving.\n${error.message}\n`),
-  });
+  // Resolver code reloads on save (a template or cloud assembly: when it is written again);
+  // a bad change is refused and the last good version keeps serving.
+  const onError = (error: Error) => process.stderr.write(`appsync-local: resolver code not reloaded, the last good version keeps serving.\n${error.message}\n`);
+  const watcher =
+    sourceKind(options.declaration) === 'declaration'
+      ? watchCode(server.api, { onReload: (files) => process.stdout.write(`Resolver code reloaded: ${files.join(', ')}\n`), onError })
+      : watchTemplate(server.api, options.declaration, {
+          ...options.source,
+          onReload: (files) => files.length && process.stdout.write(`Resolver code reloaded from ${options.declaration}: ${files.join(', ')}\n`),
+          onError,
+        });
 
   return new Promise<number>((done) => {
     let stopping = false;
@@ -104,6 +119,13 @@ async function seedIfEmpty(server: LocalAppSync, file: string) {
     if (body.errors?.length) throw new Error(`Seeding ${operationName} failed: ${body.errors.map((e) => e.message).join('; ')}`);
     process.stdout.write(`Seeded: ${operationName}\n`);
   }
+}
+
+/** The fields a template holds that are not served locally: each answers an error saying why. */
+function unsupportedLines(server: LocalAppSync): string[] {
+  const fields = Object.entries(server.api.declaration.unsupported ?? {});
+  if (!fields.length) return [];
+  return ['  Not supported locally (these fields answer an error; the rest serves):', ...fields.map(([field, reason]) => `    ${field}: ${reason}`)];
 }
 
 function lanAddresses(host: string): string[] {

@@ -1,6 +1,7 @@
 // Bundles resolver and function code into the single ES module AppSync accepts:
 // everything inlined but @aws-appsync/*, which the runtime provides. The local
-// runtime runs these very strings and the deployment uploads them.
+// runtime runs these very strings and the deployment uploads them. Code that comes
+// bundled already (a template's) is taken as it is.
 import { buildSync } from 'esbuild';
 import type { ApiDeclaration } from './declaration.ts';
 
@@ -40,8 +41,9 @@ export function bundleCodeWithMap(file: string): { code: string; map: string } {
 export function bundleApi(api: ApiDeclaration): CodeBundles {
   const byFile = new Map<string, string>();
   const maps = new Map<string, string>();
-  const bundled = (file: string) => {
+  const bundled = (file: string, ready?: string) => {
     let code = byFile.get(file);
+    if (code === undefined && ready !== undefined) byFile.set(file, (code = ready));
     if (code === undefined) {
       const bundle = bundleCodeWithMap(file);
       byFile.set(file, (code = bundle.code));
@@ -49,7 +51,7 @@ export function bundleApi(api: ApiDeclaration): CodeBundles {
     }
     return code;
   };
-  const resolvers = Object.fromEntries(Object.entries(api.resolvers).map(([field, r]) => [field, bundled(r.code)]));
-  const functions = Object.fromEntries(Object.entries(api.functions).map(([name, f]) => [name, bundled(f.code)]));
+  const resolvers = Object.fromEntries(Object.entries(api.resolvers).map(([field, r]) => [field, bundled(r.code, r.ready)]));
+  const functions = Object.fromEntries(Object.entries(api.functions).map(([name, f]) => [name, bundled(f.code, f.ready)]));
   return { byFile, maps, resolvers, functions };
 }

@@ -88,14 +88,36 @@ const Declaration = z.strictObject({
   resolvers: z.record(z.string().regex(/^\w+\.\w+$/, 'is not Type.field'), Resolver),
 });
 
+type Parsed = z.infer<typeof Declaration>;
+
+/**
+ * Code that is already one bundled ES module (a template's inline `Code` or its code
+ * asset): it runs as it is, and `code` only names it. Without it, `code` is the path of
+ * a TypeScript or JavaScript source that is bundled first.
+ */
+type ReadyCode = { ready?: string };
+
 export type AuthMode = z.infer<typeof AuthMode>;
-export type AuthorizationDeclaration = z.infer<typeof Declaration>['authorization'];
+export type AuthorizationDeclaration = Parsed['authorization'];
 export type TableDeclaration = z.infer<typeof Table>;
 export type DataSourceDeclaration = z.infer<typeof DataSource>;
-export type ResolverDeclaration = z.infer<typeof Resolver>;
+export type ResolverDeclaration = z.infer<typeof Resolver> & ReadyCode;
+export type FunctionDeclaration = Parsed['functions'][string] & ReadyCode;
 
 /** A declaration with its paths made absolute and its references checked. */
-export type ApiDeclaration = z.infer<typeof Declaration> & { file: string; root: string };
+export type ApiDeclaration = Omit<Parsed, 'resolvers' | 'functions'> & {
+  resolvers: Record<string, ResolverDeclaration>;
+  functions: Record<string, FunctionDeclaration>;
+  file: string;
+  root: string;
+  /** The SDL itself when it is in no file of its own (a template's inline `Definition`); `schema` then only names it. */
+  schemaSource?: string;
+  /**
+   * Fields the local AppSync does not serve yet (a VTL resolver, a data source type it
+   * has not got), each with why. They answer an error; the rest of the API serves.
+   */
+  unsupported?: Record<string, string>;
+};
 
 /** ctx.env as resolvers see it, given where each declared table really is. */
 export function resolveEnvironment(api: ApiDeclaration, tableName: (declared: string) => string): Record<string, string> {
@@ -134,7 +156,8 @@ export function parseDeclaration(json: unknown, path: string): ApiDeclaration {
   return api;
 }
 
-function checkReferences(api: ApiDeclaration) {
+/** Every name a declaration refers to (table, data source, function) is declared. */
+export function checkReferences(api: ApiDeclaration) {
   const problems: string[] = [];
   for (const [name, source] of Object.entries(api.dataSources)) {
     if (source.type === 'AMAZON_DYNAMODB' && !api.tables[source.table]) {

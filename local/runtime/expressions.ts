@@ -17,25 +17,36 @@ const TYPE_CODES: Record<string, string> = {
 
 export function toExpression(filter: Record<string, unknown>): Expression {
   const out: Expression = { expression: '', expressionNames: {}, expressionValues: {} };
-  out.expression = render(filter, '', out);
+  out.expression = render(filter, '', out).join(' AND ');
   return out;
 }
 
-function render(filter: Record<string, unknown>, prefix: string, out: Expression): string {
+/**
+ * Each part comes parenthesised once. Parts are wrapped again only when they are
+ * joined: DynamoDB refuses an expression with redundant parentheses, which an
+ * `and`/`or`/`not` of a single member would otherwise give (`((attribute_not_exists(#id)))`).
+ */
+function render(filter: Record<string, unknown>, prefix: string, out: Expression): string[] {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined) continue;
     if (key === 'and' || key === 'or') {
-      const members = (value as Record<string, unknown>[]).map((member, i) => render(member, `${prefix}${key}_${i}_`, out));
-      parts.push(`(${members.join(key === 'and' ? ' AND ' : ' OR ')})`);
+      const members = (value as Record<string, unknown>[]).map((member, i) => group(render(member, `${prefix}${key}_${i}_`, out), ' AND '));
+      parts.push(group(members, key === 'and' ? ' AND ' : ' OR '));
     } else if (key === 'not') {
       const members = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
-      parts.push(`(NOT (${members.map((m, i) => render(m, `${prefix}not_${i}_`, out)).join(' AND ')}))`);
+      const inner = members.flatMap((m, i) => render(m, `${prefix}not_${i}_`, out));
+      parts.push(`(NOT ${group(inner, ' AND ')})`);
     } else {
       parts.push(...renderField(key, value as Record<string, unknown>, prefix, out));
     }
   }
-  return parts.join(' AND ');
+  return parts;
+}
+
+/** One part as it is (already in parentheses); several joined and wrapped once. */
+function group(parts: string[], joiner: string): string {
+  return parts.length === 1 ? parts[0]! : `(${parts.join(joiner)})`;
 }
 
 function renderField(field: string, ops: Record<string, unknown>, prefix: string, out: Expression): string[] {

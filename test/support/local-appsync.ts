@@ -3,11 +3,13 @@
 // by side without sharing data.
 import { startLocalAppSync, type LocalAppSync, type LocalAppSyncOptions } from '../../local/server.ts';
 import { signInWithPassword } from '../../local/user-pool/sign-in.ts';
+import { handsUpSource } from './handsup-source.ts';
 
 export const ORGANIZER = { username: 'organizer', password: 'Organizer-Passw0rd', groups: ['organizers'] };
 
+/** HandsUp's API from api.json, or from the cloud assembly amplify/ synthesises (HANDSUP_API_SOURCE=amplify: see handsup-source.ts). */
 export async function startHandsUp(options: Partial<LocalAppSyncOptions> = {}): Promise<LocalAppSync> {
-  return startLocalAppSync({ declaration: 'api.json', port: 0, host: '127.0.0.1', dataDir: null, users: [ORGANIZER], ...options });
+  return startLocalAppSync({ declaration: await handsUpSource(), port: 0, host: '127.0.0.1', dataDir: null, users: [ORGANIZER], ...options });
 }
 
 export type GraphQLAnswer<T> = { status: number; headers: Headers; body: { data: T; errors?: any[] } };

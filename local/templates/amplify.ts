@@ -1,0 +1,42 @@
+// An Amplify Gen 2 project's amplify/ folder, synthesised offline into a cloud
+// assembly the way `ampx sandbox` would before deploying: its backend.ts run with
+// the three context keys Amplify needs and CDK_OUTDIR set, as `cdk synth` runs an app.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { TemplateError } from './errors.ts';
+
+export function isAmplifyProject(folder: string): boolean {
+  return existsSync(join(folder, 'backend.ts')) && !existsSync(join(folder, 'manifest.json'));
+}
+
+/** Where the client configuration goes by default: beside amplify/, as `ampx sandbox` writes it. */
+export const amplifyOutputsFile = (folder: string) => join(dirname(resolve(folder)), 'amplify_outputs.json');
+
+/** Runs amplify/backend.ts (through tsx) and answers the folder of the cloud assembly it synthesised. */
+export function synthesiseAmplifyProject(folder: string): string {
+  const project = dirname(resolve(folder));
+  const outdir = join(tmpdir(), `appsync-local-amplify-${createHash('sha256').update(project).digest('hex').slice(0, 12)}`);
+  mkdirSync(outdir, { recursive: true });
+  let namespace = 'app';
+  try {
+    namespace = (JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { name?: string }).name?.replace(/[^A-Za-z0-9-]/g, '') || namespace;
+  } catch {
+    // No package.json: the default namespace.
+  }
+  const context = { 'amplify-backend-namespace': namespace, 'amplify-backend-name': 'local', 'amplify-backend-type': 'sandbox', ...JSON.parse(process.env.CDK_CONTEXT_JSON ?? '{}') };
+  try {
+    execFileSync(process.execPath, ['--import', 'tsx', join(resolve(folder), 'backend.ts')], {
+      cwd: project,
+      env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context), CDK_VALIDATION: 'false', AMPLIFY_DISABLE_TELEMETRY: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    const { stderr, stdout } = error as { stderr?: Buffer; stdout?: Buffer };
+    throw new TemplateError(`${resolve(folder)}/backend.ts did not synthesise:\n${String(stderr ?? '') || String(stdout ?? '') || (error as Error).message}`);
+  }
+  if (!existsSync(join(outdir, 'manifest.json'))) throw new TemplateError(`${resolve(folder)}/backend.ts ran but wrote no cloud assembly (does it call defineBackend?)`);
+  return outdir;
+}
