@@ -8,6 +8,7 @@ import { DeclarationError, resolveEnvironment, type ApiDeclaration } from './dec
 import type { DataSource } from './data-sources/data-source.ts';
 import { dynamoDbDataSource } from './data-sources/dynamodb/index.ts';
 import { noneDataSource } from './data-sources/none.ts';
+import { invocationLimitError, type RequestLimits } from './graphql/limits.ts';
 import { buildAppSyncSchema, subscriptionTriggers } from './graphql/schema.ts';
 import type { CompiledFunction, CompiledResolver } from './resolvers/compiled.ts';
 import { fieldResolver } from './resolvers/field.ts';
@@ -25,6 +26,10 @@ export type LocalApi = {
   environment: Record<string, string>;
   /** Subscription field → the mutations that publish to it. */
   triggers: Map<string, string[]>;
+  /** Query depth, resolver count and introspection, from the declaration. */
+  limits: RequestLimits;
+  /** True for a field with a declared resolver (they count toward the resolver limit). */
+  hasResolver(typeName: string, fieldName: string): boolean;
   /** Runs declared resolvers; every other field reads its parent, as in AppSync. */
   fieldResolver: GraphQLFieldResolver<unknown, RequestState>;
 };
@@ -72,6 +77,8 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): 
   const byField = new Map([...resolvers].map(([field, resolver]) => [field, fieldResolver(resolver)]));
   // Every field, resolver or not, first passes the auth directives, as in AppSync.
   const authorization = fieldAuthorization(schema, declaration.authorization);
+  const { queryDepthLimit, resolverCountLimit, introspectionConfig } = declaration;
+  const limits: RequestLimits = { queryDepthLimit, resolverCountLimit, introspectionConfig };
   return {
     declaration,
     schema,
@@ -79,9 +86,16 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): 
     resolvers,
     environment: resolveEnvironment(declaration, (table) => table),
     triggers: subscriptionTriggers(schema),
+    limits,
+    hasResolver: (typeName, fieldName) => byField.has(`${typeName}.${fieldName}`),
     fieldResolver: (source, args, state, info) => {
       authorization.checkRequest(info.parentType.name, info.fieldName, state);
-      return (byField.get(`${info.parentType.name}.${info.fieldName}`) ?? defaultFieldResolver)(source, args, state, info);
+      const resolver = byField.get(`${info.parentType.name}.${info.fieldName}`);
+      if (!resolver) return defaultFieldResolver(source, args, state, info);
+      // List items multiply what the document's count could tell: each run counts toward the limit.
+      const overLimit = invocationLimitError(limits, state.invocations.length);
+      if (overLimit) throw overLimit;
+      return resolver(source, args, state, info);
     },
   };
 }

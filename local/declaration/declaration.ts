@@ -78,6 +78,10 @@ const Declaration = z.strictObject({
   environment: z
     .record(z.string().regex(/^[A-Za-z]\w{1,63}$/, 'is not an AppSync environment variable name'), z.union([z.string(), z.strictObject({ tableName: z.string() })]))
     .default({}),
+  /** AppSync's request limits, as CloudFormation's GraphQLApi names them: 0 is no depth limit, and the default 10,000 resolvers. */
+  queryDepthLimit: z.number().int().min(0).max(75).default(0),
+  resolverCountLimit: z.number().int().min(0).max(10_000).default(0),
+  introspectionConfig: z.enum(['ENABLED', 'DISABLED']).default('ENABLED'),
   tables: z.record(z.string(), Table).default({}),
   dataSources: z.record(z.string(), DataSource),
   functions: z.record(z.string(), z.strictObject({ dataSource: z.string(), code: Code })).default({}),

@@ -1,28 +1,35 @@
 // Parsed and validated documents, kept by query text: clients send the same few
 // operations again and again, and validation costs more than the resolvers of a
 // small query. Parsing and validation are kept apart because the real-time
-// endpoint tells the operation's type between the two. Bounded, oldest out first.
+// endpoint tells the operation's type between the two.
+//
+// Bounded by bytes, not by count: a parsed document keeps its token chain (for
+// error locations), about 110 bytes of heap per character of query text, so a
+// thousand distinct 370 KB queries — anyone holding the public API key can send
+// them — would hold 40 GB. Documents above MAX_CACHED_QUERY_CHARS are parsed
+// each time and forgotten; the rest share a budget of CACHE_BUDGET_BYTES,
+// oldest out first.
 import { parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { ByteBoundedCache } from '../cache/byte-bounded.ts';
 
 export type CheckedDocument = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: readonly GraphQLError[] };
 
-const MAX_DOCUMENTS = 1000;
-const parsedByQuery = new Map<string, CheckedDocument>();
-const validationsBySchema = new WeakMap<GraphQLSchema, Map<string, readonly GraphQLError[]>>();
+/** Heap held per character of query text by its parsed document (measured on graphql-js 16: ~110). */
+export const HEAP_BYTES_PER_QUERY_CHAR = 128;
+/** Larger documents are not kept: an operation a client sends again and again is small. */
+export const MAX_CACHED_QUERY_CHARS = 16 * 1024;
+/** What all kept documents may hold together, estimated from their text. */
+export const CACHE_BUDGET_BYTES = 32 * 1024 * 1024;
 
-function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    if (cache.size >= MAX_DOCUMENTS) cache.delete(cache.keys().next().value!);
-    cache.set(key, value);
-  }
-  return value;
-}
+const costOf = (query: string) => query.length * HEAP_BYTES_PER_QUERY_CHAR;
+const newCache = <T>() => new ByteBoundedCache<T>(CACHE_BUDGET_BYTES, MAX_CACHED_QUERY_CHARS * HEAP_BYTES_PER_QUERY_CHAR);
+
+const parsedByQuery = newCache<CheckedDocument>();
+const validationsBySchema = new WeakMap<GraphQLSchema, ByteBoundedCache<readonly GraphQLError[]>>();
 
 /** The query parsed, or its syntax error. */
 export function parsedDocument(query: string): CheckedDocument {
-  return remember(parsedByQuery, query, () => {
+  return parsedByQuery.remember(query, () => costOf(query), () => {
     try {
       return { document: parse(query) };
     } catch (error) {
@@ -34,14 +41,7 @@ export function parsedDocument(query: string): CheckedDocument {
 /** The validation errors of a parsed query against the schema (none: valid). */
 export function validationErrors(schema: GraphQLSchema, query: string, document: DocumentNode): readonly GraphQLError[] {
   let cache = validationsBySchema.get(schema);
-  if (!cache) validationsBySchema.set(schema, (cache = new Map()));
-  return remember(cache, query, () => validate(schema, document));
-}
-
-/** Parsed and valid, or why not. */
-export function checkedDocument(schema: GraphQLSchema, query: string): CheckedDocument {
-  const parsed = parsedDocument(query);
-  if (parsed.errors) return parsed;
-  const errors = validationErrors(schema, query, parsed.document);
-  return errors.length ? { errors } : parsed;
+  if (!cache) validationsBySchema.set(schema, (cache = newCache()));
+  // Errors point into the document and keep it alive, even once the parse cache has let it go.
+  return cache.remember(query, (errors) => (errors.length ? costOf(query) : query.length * 2), () => validate(schema, document));
 }

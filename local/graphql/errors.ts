@@ -18,11 +18,17 @@ export function formatError(error: GraphQLError): AppSyncError {
   return {
     path: error.path ? [...error.path] : null,
     data: fields?.data ?? null,
-    errorType: fields?.errorType ?? null,
+    errorType: fields?.errorType ?? errorTypeOf(original) ?? errorTypeOf(error) ?? null,
     errorInfo: fields?.errorInfo ?? null,
     locations: error.locations?.map(({ line, column }) => ({ line, column, sourceName: null })) ?? null,
     message: fields ? fields.message : error.message,
   };
+}
+
+/** The errorType an error carries of its own (the request limits' errors do). */
+function errorTypeOf(error: unknown): string | undefined {
+  const type = (error as { errorType?: unknown } | undefined)?.errorType;
+  return typeof type === 'string' ? type : undefined;
 }
 
 /** An error that is not about one field: the request as a whole was refused. */

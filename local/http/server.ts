@@ -95,7 +95,7 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
       { headers: withoutCookie(headers), domainName: null, identity: caller.identity, env: api.environment },
       caller.authType,
     );
-    const answer = await executeRequest(api.schema, api.fieldResolver, body, state);
+    const answer = await executeRequest(api.schema, api.fieldResolver, body, state, api);
     sendJson(response, 200, answer.body);
     realtime.publishMutation(answer, state);
   }

@@ -15,6 +15,9 @@ import { publishersOf, publishMutation, type PublishOutcome } from './publish.ts
 import { invalidationsOf, lowerCaseKeys, SubscriptionStarter } from './start.ts';
 import { SubscriptionRegistry } from './subscriptions.ts';
 
+/** What a client may send before its handshake's credentials are checked. */
+const MAX_EARLY_BYTES = 1024 * 1024;
+
 export type RealtimeOptions = Partial<Timings> & {
   /** Where the server says what a client is not told (a payload AppSync would drop, an internal error). */
   warn?: (message: string) => void;
@@ -65,6 +68,7 @@ export class RealtimeServer {
     // Frames that arrive while the handshake's credentials are checked wait for the answer, in order.
     let connection: RealtimeConnection | undefined;
     const early: (string | null)[] = [];
+    let earlyBytes = 0;
     const deliver = (frame: string | null) => {
       try {
         connection!.onMessage(frame);
@@ -74,8 +78,11 @@ export class RealtimeServer {
     };
     socket.on('message', (raw, isBinary) => {
       const frame = isBinary ? null : raw.toString();
-      if (connection) deliver(frame);
-      else early.push(frame);
+      if (connection) return deliver(frame);
+      // Held until the handshake is checked, within one frame's worth of bytes: a flood before then ends the socket.
+      earlyBytes += frame?.length ?? 0;
+      if (earlyBytes > MAX_EARLY_BYTES) return socket.terminate();
+      early.push(frame);
     });
     socket.on('close', () => {
       connection?.onClose();

@@ -19,6 +19,7 @@ import {
 } from 'graphql';
 import type { LocalApi } from '../api.ts';
 import { parsedDocument, validationErrors } from '../graphql/documents.ts';
+import { introspectionErrors, shapeLimitErrors } from '../graphql/limits.ts';
 import { isAuthFailure, type Authorizer, type Caller } from '../auth/authorize.ts';
 import { RequestState } from '../resolvers/request-state.ts';
 import { ResolverError } from '../runtime/signals.ts';
@@ -57,8 +58,12 @@ export class SubscriptionStarter {
     const operation = getOperationAST(document, typeof request.operationName === 'string' ? request.operationName : undefined);
     if (!operation) return refuse(Errors.unsupported(''));
     if (operation.operation !== 'subscription') return refuse(Errors.unsupported(operation.operation));
+    const overLimits = shapeLimitErrors(this.api.limits, document, operation, this.api.hasResolver, this.api.schema);
+    if (overLimits.length) return refuse(...overLimits.map((e) => Errors.invalid(e.message)));
     const invalid = validationErrors(this.api.schema, request.query, document);
     if (invalid.length) return refuse(...invalid.map((e) => Errors.invalid(e.message)));
+    const introspection = introspectionErrors(this.api.limits, this.api.schema, document);
+    if (introspection.length) return refuse(...introspection.map((e) => Errors.invalid(e.message)));
 
     const subscriptionType = this.api.schema.getSubscriptionType();
     if (!subscriptionType) return refuse(Errors.unsupported('subscription'));

@@ -90,10 +90,17 @@ describe('tallies arriving out of order', () => {
   });
 
   it('rounds shares so that they add up to 100', () => {
-    expect(percentages([1, 1, 1])).toEqual([34, 33, 33]);
     expect(percentages([2, 1])).toEqual([67, 33]);
+    expect(percentages([4, 2, 1])).toEqual([57, 29, 14]);
+    expect(percentages([5, 3, 1, 1])).toEqual([50, 30, 10, 10]);
     expect(percentages([0, 0])).toEqual([0, 0]);
     expect(percentages([1, 0, 0])).toEqual([100, 0, 0]);
+  });
+
+  it('shows equal counts as equal shares, even when they then add up to less than 100', () => {
+    expect(percentages([1, 1, 1])).toEqual([33, 33, 33]);
+    expect(percentages([2, 1, 1, 1, 1, 1])).toEqual([29, 14, 14, 14, 14, 14]);
+    expect(percentages([3, 2, 2])).toEqual([43, 28, 28]);
   });
 });
 

@@ -15,13 +15,13 @@ import {
 import { Locale } from '@js-joda/locale';
 import '@js-joda/locale_en-us';
 import '@js-joda/timezone';
+import { ByteBoundedCache } from '../../cache/byte-bounded.ts';
 
-const formatters = new Map<string, DateTimeFormatter>();
+// Patterns may come from a request's arguments: kept within a byte budget, not one per pattern ever seen.
+const formatters = new ByteBoundedCache<DateTimeFormatter>(4 * 1024 * 1024, 64 * 1024);
 
 function formatter(pattern: string): DateTimeFormatter {
-  let found = formatters.get(pattern);
-  if (!found) formatters.set(pattern, (found = DateTimeFormatter.ofPattern(pattern).withLocale(Locale.US)));
-  return found;
+  return formatters.remember(pattern, () => pattern.length * 64, () => DateTimeFormatter.ofPattern(pattern).withLocale(Locale.US));
 }
 
 const zone = (id: string | undefined): ZoneId => (id === undefined || id === null ? ZoneOffset.UTC : ZoneId.of(id));

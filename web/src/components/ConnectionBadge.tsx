@@ -30,6 +30,9 @@ export function useConnectionState(onConnected?: () => void): string {
         const next = (payload.data as { connectionState?: string } | undefined)?.connectionState;
         if (!next) return;
         const previous = last.current;
+        // Each recovery attempt passes through Connecting: until one succeeds, the connection is still lost
+        // (the banner would otherwise flicker every few seconds).
+        if (next === ConnectionState.Connecting && TROUBLE.has(previous)) return;
         last.current = next;
         setState(next);
         if (next === ConnectionState.Connected && previous !== ConnectionState.Connected) callback.current?.();

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { Poll, Results } from '../api/operations.ts';
 import { percentages } from '../live/tally.ts';
 import { optionColour } from '../palette.ts';
@@ -13,7 +14,7 @@ export function ResultBars({ poll, results, size, mine }: { poll: Poll; results:
   const total = votes.reduce((sum, n) => sum + n, 0);
   const leader = Math.max(0, ...votes);
   return (
-    <ol className={`result-rows result-rows--${size}`} aria-label="Results">
+    <ol className={`result-rows result-rows--${size}${poll.options.length > 6 ? ' result-rows--many' : ''}`} aria-label="Results" style={{ '--rows': poll.options.length } as CSSProperties}>
       {poll.options.map((option, index) => {
         const count = votes[index] ?? 0;
         const percent = shares[index] ?? 0;
@@ -26,7 +27,7 @@ export function ResultBars({ poll, results, size, mine }: { poll: Poll; results:
             data-testid={`result-${option.id}`}
             aria-label={`${option.label}: ${count} ${count === 1 ? 'vote' : 'votes'}, ${percent}%`}
           >
-            <span className="result-row__label">
+            <span className="result-row__label" title={option.label}>
               {option.label}
               {mine === option.id ? <span className="result-row__mine"> · your vote</span> : null}
             </span>

@@ -1,8 +1,9 @@
 // A poll found by its code and kept current: onPollChanged pushes each open,
 // close, reset and delete; a re-read at each subscription acknowledgement (first
-// subscribe, every reconnect) and when the page comes back into view catches up
-// on anything missed. A deleted poll's last push looks like the poll as it was,
-// so a push that changes nothing is checked with a read: no poll, deleted.
+// subscribe, every reconnect) catches up on anything missed, and watch() re-reads
+// while the connection is down, when the page comes back into view, and every
+// 30 s. A deleted poll's last push looks like the poll as it was, so a push that
+// changes nothing is checked with a read: no poll, deleted.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import { apiFailure, describeApiError } from '../api/errors.ts';
@@ -92,7 +93,7 @@ export function useLivePoll(code: string): LivePoll {
   useEffect(() => {
     if (!pollId) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = watch(api().graphql({ query: onPollChanged, variables: { id: pollId } }), {
+    const stop = watch(() => api().graphql({ query: onPollChanged, variables: { id: pollId } }), {
       field: 'onPollChanged',
       variables: { id: pollId },
       next: ({ data }) => {
@@ -120,15 +121,6 @@ export function useLivePoll(code: string): LivePoll {
       stop();
     };
   }, [pollId, subscriptionAttempt, reread]);
-
-  // A phone that slept may have missed pushes while its socket was down.
-  useEffect(() => {
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') reread();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [reread]);
 
   const reload = useCallback(() => {
     if (current.current.state === 'ready') reread();

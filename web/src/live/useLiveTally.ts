@@ -47,6 +47,8 @@ export interface LiveTally {
   problem: string | null;
   /** True while onVote is acknowledged: every ballot from now on is pushed. */
   live: boolean;
+  /** When the tally was last known current (a read answered, or a push arrived), by this device's clock. */
+  freshAt: Date | null;
   /** Takes a tally learned elsewhere (castVote's answer). */
   offer(results: Results | null | undefined): void;
 }
@@ -56,6 +58,7 @@ export function useLiveTally({ poll, enabled, participantId = null, authMode = '
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [live, setLive] = useState(false);
+  const [freshAt, setFreshAt] = useState<Date | null>(null);
   const pollId = poll?.id ?? null;
   const round = poll?.round ?? 0;
   const state = poll?.state ?? null;
@@ -77,6 +80,7 @@ export function useLiveTally({ poll, enabled, participantId = null, authMode = '
       .then(
         (result) => {
           setProblem(null);
+          setFreshAt(new Date());
           offer(result.data.results);
         },
         (error: unknown) => setProblem(describeApiError(error, 'results')),
@@ -98,13 +102,14 @@ export function useLiveTally({ poll, enabled, participantId = null, authMode = '
     if (!pollId || !enabled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const variables = participantId ? { pollId, participantId } : { pollId };
-    const stop = watch(api().graphql({ query: onVote, variables, authMode }), {
+    const stop = watch(() => api().graphql({ query: onVote, variables, authMode }), {
       field: 'onVote',
       variables,
       next: ({ data }) => {
         const ballot = data?.onVote;
         if (!ballot || ballot.pollId !== pollId) return;
         setProblem(null);
+        setFreshAt(new Date());
         if (ballot.results) offer(ballot.results);
         else read();
       },
@@ -127,5 +132,5 @@ export function useLiveTally({ poll, enabled, participantId = null, authMode = '
   }, [pollId, round, state, enabled, participantId, authMode, attempt, read, offer]);
 
   const shown = enabled && results && poll && results.pollId === poll.id && results.round === poll.round ? results : null;
-  return { results: shown, problem: enabled ? problem : null, live: enabled && live, offer };
+  return { results: shown, problem: enabled ? problem : null, live: enabled && live, freshAt: shown ? freshAt : null, offer };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { currentSession, type Session } from '../api/auth.ts';
 import type { Poll } from '../api/operations.ts';
-import { ConnectionBadge, ConnectionBanner, useConnectionState } from '../components/ConnectionBadge.tsx';
+import { ConnectionBadge, ConnectionBanner, connectionInTrouble, useConnectionState } from '../components/ConnectionBadge.tsx';
 import { Logo } from '../components/Logo.tsx';
 import { Notice, PollLoadFailed } from '../components/Notice.tsx';
 import { PollStateTag } from '../components/PollStateTag.tsx';
@@ -77,7 +77,7 @@ function Screen({ poll, organizer, liveProblem }: { poll: Poll; organizer: boole
         </div>
       </header>
 
-      <ConnectionBanner state={connection} detail="The results shown may be behind; they catch up when the connection is back." />
+      <ConnectionBanner state={connection} detail={`The results shown may be behind${tally.freshAt ? ` (updated ${clockTime(tally.freshAt)})` : ''}; they catch up when the connection is back.`} />
 
       <h1 className="screen-page__title">{poll.title}</h1>
 
@@ -102,11 +102,6 @@ function Screen({ poll, organizer, liveProblem }: { poll: Poll; organizer: boole
           <p className="join-panel__code" data-testid="join-code" aria-label={`Code ${poll.code.split('').join(' ')}`}>
             {poll.code}
           </p>
-          {onlyThisMachine(window.location.hostname) ? (
-            <p className="join-panel__warning" role="note">
-              Phones cannot open {window.location.hostname}: open this screen at this machine’s network address.
-            </p>
-          ) : null}
         </aside>
       </div>
 
@@ -118,14 +113,28 @@ function Screen({ poll, organizer, liveProblem }: { poll: Poll; organizer: boole
             </span>{' '}
             {tally.results.totalVotes === 1 ? 'vote' : 'votes'}
             {poll.state === 'CLOSED' ? ' · final result' : ''}
+            {(!tally.live || connectionInTrouble(connection)) && tally.freshAt ? (
+              <span className="total__updated" data-testid="updated-at">
+                {' '}
+                · updated {clockTime(tally.freshAt)}
+              </span>
+            ) : null}
           </p>
         ) : (
           <p className="total">{footerWords(poll)}</p>
         )}
+        {onlyThisMachine(window.location.hostname) ? (
+          <p className="join-panel__warning" role="note">
+            Phones cannot open {window.location.hostname}: open this screen at this machine’s network address.
+          </p>
+        ) : null}
       </footer>
     </main>
   );
 }
+
+/** hh:mm:ss on this device's clock: when what the screen shows was last known current. */
+const clockTime = (at: Date) => at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
 /** An address only this machine answers: a QR code for it is no use to a phone. */
 function onlyThisMachine(hostname: string): boolean {
