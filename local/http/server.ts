@@ -4,6 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import sirv from 'sirv';
 import type { LocalApi } from '../api.ts';
 import { isAuthFailure, type Authorizer } from '../auth/authorize.ts';
+import { isSigV4 } from '../auth/iam.ts';
 import { executeRequest, type GraphQLBody } from '../graphql/execute.ts';
 import { requestError } from '../graphql/errors.ts';
 import { PATH as REALTIME_PATH } from '../realtime/protocol.ts';
@@ -66,21 +67,19 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
 
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse) {
     const headers = requestHeaders(request);
-    // The body is read before the caller is known: an AWS_IAM signature covers it.
-    let text: string;
-    try {
-      text = await readBody(request, MAX_BODY_BYTES);
-    } catch (error) {
-      if (!(error instanceof BodyTooLarge)) throw error;
-      return sendJson(response, 413, { errors: [requestError('Request body is too large.', 'MalformedHttpRequestException')] }, { 'x-amzn-errortype': 'MalformedHttpRequestException' });
-    }
-    const signed = { method: request.method ?? 'POST', path: request.url ?? '/graphql', body: text };
+    // A SigV4 (AWS_IAM) signature covers the body, so that body is read before the caller is
+    // checked; any other caller is checked first, and a refused one costs no body read.
+    let text = isSigV4(headers.authorization) ? await readText(request, response) : undefined;
+    if (text === null) return;
+    const signed = { method: request.method ?? 'POST', path: request.url ?? '/graphql', body: text ?? '' };
     const caller = await authorize(headers, { remoteAddress: request.socket.remoteAddress, request: signed });
     if (isAuthFailure(caller)) {
       return sendJson(response, caller.status ?? 401, { errors: [{ errorType: caller.errorType, message: caller.message }] }, {
         'x-amzn-errortype': caller.errorType,
       });
     }
+    text ??= await readText(request, response);
+    if (text === null) return;
     let body: GraphQLBody;
     try {
       body = JSON.parse(text);
@@ -102,6 +101,17 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
   }
 
   return server;
+}
+
+/** The request body, or null once a body over the limit has been answered with 413. */
+async function readText(request: IncomingMessage, response: ServerResponse): Promise<string | null> {
+  try {
+    return await readBody(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    sendJson(response, 413, { errors: [requestError('Request body is too large.', 'MalformedHttpRequestException')] }, { 'x-amzn-errortype': 'MalformedHttpRequestException' });
+    return null;
+  }
 }
 
 function requestHeaders(request: IncomingMessage): Record<string, string> {

@@ -38,7 +38,8 @@ beforeAll(async () => {
     child.once('exit', (code) => reject(new Error(`appsync-local exited (${code}): ${output}`)));
   });
   url = output.match(/GraphQL:\s+(http:\S+)/)![1]!;
-});
+  // A process of its own (tsx, the store, the user pool) starts slowly on a busy machine.
+}, 120_000);
 afterAll(() => {
   child?.kill('SIGTERM');
 });
