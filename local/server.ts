@@ -37,6 +37,8 @@ export type LocalAppSyncOptions = {
   realtime?: RealtimeOptions;
   /** Also serve https:// and wss:// on the same port, with a certificate made for this machine (kept in dataDir/tls). */
   tls?: boolean;
+  /** Shorter HTTP timeouts for slow clients than AppSync-like defaults (tests). */
+  httpTimeouts?: { headersMs: number; requestMs: number };
   /** Users of the API's local Cognito user pool to create (or whose password and groups to set); needs AMAZON_COGNITO_USER_POOLS. */
   users?: UserSpec[];
   /** IAM users whose SigV4 signatures AWS_IAM accepts, besides those the declaration lists; needs AWS_IAM. */
@@ -76,7 +78,7 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
       openIdConnect: declaration.authorization.openIdConnect,
     });
     const realtime = new RealtimeServer(api, authorize, options.realtime);
-    const server = createHttpServer({ api, authorize, realtime, apiKey, webRoot: options.webRoot, userPool });
+    const server = createHttpServer({ api, authorize, realtime, apiKey, webRoot: options.webRoot, userPool, timeouts: options.httpTimeouts });
     const host = options.host ?? '127.0.0.1';
     // With TLS one listener takes every connection and hands it to the http or the https server.
     const certificate = options.tls ? machineCertificate(dataDir) : undefined;

@@ -1,4 +1,5 @@
 // `appsync-local <command>`: starts any AppSync API from its declaration.
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ENGINE_KINDS, type EngineKind } from '../store/engines.ts';
 import { parseIamUser, parseIamUsers, readIamUsersFile } from '../auth/iam.ts';
@@ -34,9 +35,15 @@ Options:
                     through the AWS credential chain and region, or --endpoint-url)
   --endpoint-url <url>  with --engine endpoint: a DynamoDB-compatible store at this URL
   --region <name>   with --engine endpoint: the AWS region (default: from the AWS configuration)
+  --users-file <file>
+                    users of the API's local Cognito user pool (APIs with AMAZON_COGNITO_USER_POOLS),
+                    one name:password[:group,group] a line (# comments); created, or given this
+                    password and these groups, at every start. Keep it chmod 600.
+                    Also read from $APPSYNC_LOCAL_USERS (the same lines).
   --user <name:password[:group,group]>
-                    a user of the API's local Cognito user pool (APIs with AMAZON_COGNITO_USER_POOLS);
-                    repeatable; created, or given this password and these groups, at every start
+                    one such user; repeatable. Convenient, but a password on the command line is
+                    readable by every user of this machine (ps, /proc/<pid>/cmdline): prefer the
+                    file or the environment variable
   --iam <name:accessKeyId:secretAccessKey>
                     an IAM user whose SigV4-signed requests AWS_IAM accepts (APIs with AWS_IAM);
                     repeatable. A secret on the command line is visible to other local users
@@ -45,6 +52,43 @@ Options:
 Environment:
   APPSYNC_LOCAL_IAM_USERS  IAM users, name:accessKeyId:secretAccessKey, separated by commas or lines
 `;
+
+/** Users, one a line: name:password[:group,group]; blank lines and # comments skipped. */
+function userLines(text: string, source: string) {
+  return text
+    .split(/\r?\n/)
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter(({ line }) => line && !line.startsWith('#'))
+    .map(({ line, number }) => {
+      try {
+        return parseUserSpec(line);
+      } catch {
+        // The line is not shown: it holds a password.
+        throw new Error(`${source}, line ${number}: expected name:password or name:password:group,group`);
+      }
+    });
+}
+
+/** The users from --users-file, $APPSYNC_LOCAL_USERS and --user, in that order (a later one wins). */
+function usersOf(file: string | undefined, flags: string[]) {
+  const users = [];
+  if (file) {
+    // Others can read a file the owner's umask left open: said, without what it holds.
+    if (process.platform !== 'win32' && statSync(file).mode & 0o077) {
+      process.stderr.write(`appsync-local: ${file} can be read by other users of this machine; chmod 600 ${file}\n`);
+    }
+    users.push(...userLines(readFileSync(file, 'utf8'), file));
+  }
+  if (process.env.APPSYNC_LOCAL_USERS) users.push(...userLines(process.env.APPSYNC_LOCAL_USERS, '$APPSYNC_LOCAL_USERS'));
+  for (const flag of flags) {
+    try {
+      users.push(parseUserSpec(flag));
+    } catch {
+      throw new Error(`--user ${JSON.stringify(flag.split(':')[0])}:…: expected name:password or name:password:group,group`);
+    }
+  }
+  return users;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -76,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
         stack: { type: 'string' },
         parameter: { type: 'string', multiple: true },
         api: { type: 'string' },
+        'users-file': { type: 'string' },
       },
     });
   } catch (error) {
@@ -99,7 +144,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let users, iamUsers;
   try {
-    users = (parsed.values.user ?? []).map(parseUserSpec);
+    users = usersOf(parsed.values['users-file'], parsed.values.user ?? []);
     iamUsers = [
       ...(parsed.values.iam ?? []).map(parseIamUser),
       ...(parsed.values['iam-file'] ? readIamUsersFile(parsed.values['iam-file']) : []),

@@ -1,6 +1,7 @@
 // The local AppSync's HTTP side, on one port: POST /graphql, the real-time
 // upgrade at /graphql/realtime, the client configuration, and (optionally) a web app.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import sirv from 'sirv';
 import type { LocalApi } from '../api.ts';
 import { isAuthFailure, type Authorizer } from '../auth/authorize.ts';
@@ -15,7 +16,33 @@ import type { UserPool } from '../user-pool/pool.ts';
 import { BodyTooLarge, readBody } from './body.ts';
 import { amplifyOutputs } from './outputs.ts';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** AppSync's request size limit: GraphQL operations up to 1 MB (its quota; the same for every API, so not in the declaration). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A client that does not finish its headers in this time is cut off, as one that does not finish its body in REQUEST_TIMEOUT_MS. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+// On every answer, the web app's and the API's: no content sniffing, no framing
+// (the organizer console must not be clickjacked), and no Referer carrying a
+// join code or a poll id off to another site.
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+/** Each request error AppSync names, with its one status. */
+const STATUS_OF: Record<string, number> = {
+  MalformedHttpRequestException: 400,
+  BadRequestException: 400,
+  UnauthorizedException: 401,
+  NotFoundException: 404,
+  MethodNotAllowedException: 405,
+  PayloadTooLargeException: 413,
+  InternalFailure: 500,
+};
 
 const CORS = {
   'access-control-allow-origin': '*',
@@ -34,23 +61,36 @@ export type HttpOptions = {
   webRoot?: string;
   /** The API's local Cognito user pool, served at /cognito-idp/. */
   userPool?: UserPool;
+  /** Shorter than HEADERS_TIMEOUT_MS and REQUEST_TIMEOUT_MS, for tests. */
+  timeouts?: { headersMs: number; requestMs: number };
 };
 
-export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, userPool }: HttpOptions) {
+export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, userPool, timeouts }: HttpOptions) {
   const userPoolRequest = userPool ? userPoolHandler(userPool) : () => false;
   const outputsAuth = { authorization: api.declaration.authorization, userPool };
   const staticFiles = webRoot ? sirv(webRoot, { single: true, dev: false, etag: true }) : undefined;
+  const headersMs = timeouts?.headersMs ?? HEADERS_TIMEOUT_MS;
 
-  const server = http.createServer((request, response) => {
+  const server = http.createServer({
+    headersTimeout: headersMs,
+    requestTimeout: timeouts?.requestMs ?? REQUEST_TIMEOUT_MS,
+    // How often Node looks for requests past those timeouts (30 s by default: longer than the timeouts themselves).
+    connectionsCheckingInterval: Math.min(1000, headersMs),
+  }, (request, response) => {
+    request.socket.setTimeout(0);
     const path = (request.url ?? '/').split('?')[0];
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     if (userPoolRequest(request, response)) return;
     if (request.method === 'OPTIONS') return send(response, 204, '');
     if (path === '/graphql') {
-      if (request.method !== 'POST') return sendJson(response, 405, { errors: [requestError('Use POST for GraphQL requests.', 'MethodNotAllowed')] });
+      if (request.method !== 'POST') return sendError(response, 'MethodNotAllowedException', 'Use POST for GraphQL requests.');
       return void handleGraphQL(request, response).catch((error) => {
-        sendJson(response, 500, { errors: [requestError(`Internal error: ${(error as Error).message}`, 'InternalFailure')] });
+        sendError(response, 'InternalFailure', `Internal error: ${(error as Error).message}`);
       });
     }
+    // The API's paths are never the web app's: a typo or a missing upgrade gets an API error, not index.html.
+    if (path === REALTIME_PATH) return sendError(response, 'BadRequestException', 'The real-time endpoint takes WebSocket upgrades only.');
+    if (path!.startsWith('/graphql/')) return sendError(response, 'NotFoundException', `No API endpoint at ${path}; GraphQL is served at /graphql.`);
     if (path === '/amplify_outputs.json' && request.method === 'GET') {
       // Asked over TLS, the configuration points at https (and so aws-amplify at wss).
       const origin = `${'encrypted' in request.socket ? 'https' : 'http'}://${request.headers.host ?? 'localhost'}`;
@@ -60,7 +100,12 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
     send(response, 404, 'Not found');
   });
 
+  // A socket that never sends a byte has no request for headersTimeout to time: it is closed once idle as long.
+  // Its first request lifts this (a resolver may take 30 s without a byte on the wire); the timeouts above take over.
+  server.on('connection', (socket: Socket) => socket.setTimeout(headersMs, () => socket.destroy()));
+
   server.on('upgrade', (request, socket, head) => {
+    (socket as Socket).setTimeout(0);
     if ((request.url ?? '').split('?')[0] === REALTIME_PATH) realtime.handleUpgrade(request, socket, head);
     else socket.destroy();
   });
@@ -84,18 +129,19 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
     try {
       body = JSON.parse(text);
     } catch {
-      return sendJson(response, 400, {
-        errors: [requestError('Unable to parse JSON document', 'MalformedHttpRequestException')],
-      }, { 'x-amzn-errortype': 'MalformedHttpRequestException' });
+      return sendError(response, 'MalformedHttpRequestException', 'Unable to parse JSON document');
     }
-    if (!body || typeof body !== 'object') {
-      return sendJson(response, 400, { errors: [requestError('Request body must be a JSON object', 'MalformedHttpRequestException')] });
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return sendError(response, 'MalformedHttpRequestException', 'Request body must be a JSON object');
     }
     const state = new RequestState(
       { headers: withoutCookie(headers), domainName: null, identity: caller.identity, env: api.environment },
       caller.authType,
     );
     const answer = await executeRequest(api.schema, api.fieldResolver, body, state, api);
+    // A request refused whole for its shape (no query, variables not an object) is a 400, named in the header.
+    const requestErrorType = answer.body.data === null && answer.body.errors?.length === 1 && !answer.operation ? answer.body.errors[0]!.errorType : null;
+    if (requestErrorType && STATUS_OF[requestErrorType]) return sendJson(response, STATUS_OF[requestErrorType]!, answer.body, { 'x-amzn-errortype': requestErrorType });
     sendJson(response, 200, answer.body);
     realtime.publishMutation(answer, state);
   }
@@ -109,7 +155,7 @@ async function readText(request: IncomingMessage, response: ServerResponse): Pro
     return await readBody(request, MAX_BODY_BYTES);
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
-    sendJson(response, 413, { errors: [requestError('Request body is too large.', 'MalformedHttpRequestException')] }, { 'x-amzn-errortype': 'MalformedHttpRequestException' });
+    sendError(response, 'PayloadTooLargeException', `Request body is larger than AppSync's limit of ${MAX_BODY_BYTES} bytes.`);
     return null;
   }
 }
@@ -124,6 +170,11 @@ function requestHeaders(request: IncomingMessage): Record<string, string> {
 function withoutCookie(headers: Record<string, string>) {
   const { cookie: _cookie, ...rest } = headers;
   return rest;
+}
+
+/** A request error in AppSync's shape, with its status and the x-amzn-errortype aws-amplify names it from. */
+function sendError(response: ServerResponse, errorType: keyof typeof STATUS_OF, message: string) {
+  sendJson(response, STATUS_OF[errorType]!, { errors: [requestError(message, errorType)] }, { 'x-amzn-errortype': errorType });
 }
 
 function send(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {

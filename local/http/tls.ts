@@ -146,12 +146,22 @@ export type DualServer = { listener: NetServer; https: HttpsServer };
  * that shares its request and upgrade handlers, by the connection's first byte.
  */
 export function withTls(http: HttpServer, certificate: Certificate): DualServer {
-  const https = createHttpsServer({ key: certificate.key, cert: certificate.cert });
+  // The same limits on slow clients as the plain server's, the TLS handshake included.
+  const https = createHttpsServer({
+    key: certificate.key,
+    cert: certificate.cert,
+    headersTimeout: http.headersTimeout,
+    requestTimeout: http.requestTimeout,
+    handshakeTimeout: http.headersTimeout,
+  });
   for (const event of ['request', 'upgrade'] as const) {
     for (const listener of http.listeners(event)) https.on(event, listener as (...args: unknown[]) => void);
   }
   const listener = createNetServer((socket: Socket) => {
+    // Until its first byte tells which server takes it, a silent socket is timed here.
+    socket.setTimeout(http.headersTimeout, () => socket.destroy());
     socket.once('data', (first: Buffer) => {
+      socket.setTimeout(0);
       socket.pause();
       socket.unshift(first);
       (first[0] === 0x16 ? https : http).emit('connection', socket);

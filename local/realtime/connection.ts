@@ -27,6 +27,8 @@ export type Timings = {
   keepAliveMs: number;
   /** Told to the client in connection_ack, and how long a connection may go without a subscription. */
   connectionTimeoutMs: number;
+  /** How long a new connection may go without connection_init or a start (AppSync documents none: ours, CONNECTION_INIT_TIMEOUT_MS). */
+  initTimeoutMs: number;
 };
 
 export type ConnectionContext = {
@@ -45,6 +47,7 @@ export class RealtimeConnection {
   private readonly pending = new Map<string, { cancelled: boolean }>();
   private keepAliveTimer: NodeJS.Timeout | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
+  private initTimer: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly sink = { send: (text: string) => this.transport.send(text) };
 
@@ -53,6 +56,9 @@ export class RealtimeConnection {
     private readonly context: ConnectionContext,
   ) {
     this.watchIdle();
+    // A socket that opens and says nothing holds a file descriptor for nothing: closed long before the idle timeout.
+    this.initTimer = setTimeout(() => this.close(1000, 'no connection_init'), context.timings.initTimeoutMs);
+    this.initTimer.unref();
   }
 
   /** A text frame, or null for a binary one. */
@@ -60,6 +66,7 @@ export class RealtimeConnection {
     if (this.closed) return;
     const message = parseClientMessage(text);
     if (this.context.refusal) return this.refuse(this.context.refusal);
+    if (message.type === 'connection_init' || message.type === 'start') clearTimeout(this.initTimer);
     switch (message.type) {
       case 'connection_init':
         this.transport.send(connectionAck(this.context.timings.connectionTimeoutMs));
@@ -84,6 +91,7 @@ export class RealtimeConnection {
     this.closed = true;
     clearInterval(this.keepAliveTimer);
     clearTimeout(this.idleTimer);
+    clearTimeout(this.initTimer);
     for (const remove of this.subscriptions.values()) remove();
     this.subscriptions.clear();
     for (const token of this.pending.values()) token.cancelled = true;

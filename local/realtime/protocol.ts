@@ -19,6 +19,8 @@ export const HEADER_SUBPROTOCOL_PREFIX = 'header-';
 /** Sent in connection_ack; also how long a connection may stay without a subscription. */
 export const CONNECTION_TIMEOUT_MS = 300_000;
 export const KEEP_ALIVE_MS = 60_000;
+/** A connection that sends neither connection_init nor a start in this time is closed (AppSync documents no such limit; ours). */
+export const CONNECTION_INIT_TIMEOUT_MS = 15_000;
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
 /** A data message whose payload is larger is not delivered (AppSync drops it silently). */
 export const MAX_PAYLOAD_BYTES = 240 * 1024;

@@ -9,7 +9,7 @@ import type { LocalApi } from '../api.ts';
 import { isAuthFailure, type Authorizer } from '../auth/authorize.ts';
 import type { GraphQLAnswer } from '../graphql/execute.ts';
 import { RealtimeConnection, type Timings, type Transport } from './connection.ts';
-import { CONNECT_BODY, CONNECT_PATH, CONNECTION_TIMEOUT_MS, Errors, HEADER_SUBPROTOCOL_PREFIX, KEEP_ALIVE_MS, MAX_PAYLOAD_BYTES, SUBPROTOCOL, type ProtocolError } from './protocol.ts';
+import { CONNECT_BODY, CONNECT_PATH, CONNECTION_INIT_TIMEOUT_MS, CONNECTION_TIMEOUT_MS, Errors, HEADER_SUBPROTOCOL_PREFIX, KEEP_ALIVE_MS, MAX_PAYLOAD_BYTES, SUBPROTOCOL, type ProtocolError } from './protocol.ts';
 import type { RequestState } from '../resolvers/request-state.ts';
 import { publishersOf, publishMutation, type PublishOutcome } from './publish.ts';
 import { invalidationsOf, lowerCaseKeys, SubscriptionStarter } from './start.ts';
@@ -39,7 +39,11 @@ export class RealtimeServer {
   ) {
     this.starter = new SubscriptionStarter(api, authorize);
     this.byMutation = publishersOf(api.triggers);
-    this.timings = { keepAliveMs: options.keepAliveMs ?? KEEP_ALIVE_MS, connectionTimeoutMs: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS };
+    this.timings = {
+      keepAliveMs: options.keepAliveMs ?? KEEP_ALIVE_MS,
+      connectionTimeoutMs: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+      initTimeoutMs: options.initTimeoutMs ?? CONNECTION_INIT_TIMEOUT_MS,
+    };
     this.warn = options.warn ?? ((message) => process.stderr.write(`appsync-local: ${message}\n`));
     this.wss = new WebSocketServer({
       noServer: true,
@@ -51,6 +55,11 @@ export class RealtimeServer {
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    // RFC 6455 is version 13; ws would also take the draft's 8. Refused as the RFC says (§4.4), naming the one served.
+    if (request.headers['sec-websocket-version'] !== '13') {
+      socket.end('HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request));
   }
 
