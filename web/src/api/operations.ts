@@ -21,9 +21,9 @@ type GeneratedSubscription<InputType, OutputType> = string & {
   __generatedSubscriptionOutput: OutputType;
 };
 
-const query = <V, R>(name: string) => pickOperation(source, name) as GeneratedQuery<V, R>;
-const mutation = <V, R>(name: string) => pickOperation(source, name) as GeneratedMutation<V, R>;
-const subscription = <V, R>(name: string) => pickOperation(source, name) as GeneratedSubscription<V, R>;
+export const query = <V, R>(name: string) => pickOperation(source, name) as GeneratedQuery<V, R>;
+export const mutation = <V, R>(name: string) => pickOperation(source, name) as GeneratedMutation<V, R>;
+export const subscription = <V, R>(name: string) => pickOperation(source, name) as GeneratedSubscription<V, R>;
 
 // Anyone with the API key (voters, the big screen).
 export const poll = query<G.PollQueryVariables, G.PollQuery>('Poll');
