@@ -140,12 +140,12 @@ describe('the audience of an event', () => {
 
     await first.getByLabel('Word 1').fill('Calm');
     await first.getByLabel('Word 2').fill('  busy   week ');
-    await first.getByRole('button', { name: 'Send' }).click();
+    await first.getByRole('button', { name: 'Send', exact: true }).click();
     await waitForText(first, 'vote-counted', 'Your answer calm, busy week was counted.');
     await screen.locator('[data-testid="word-calm"][data-count="1"]').waitFor(WAIT);
 
     await second.getByLabel('Word 1').fill('calm');
-    await second.getByRole('button', { name: 'Send' }).click();
+    await second.getByRole('button', { name: 'Send', exact: true }).click();
     await screen.locator('[data-testid="word-calm"][data-count="2"]').waitFor(WAIT);
     await screen.locator('[data-testid="word-busy week"][data-count="1"]').waitFor(WAIT);
     const size = (word: string) => screen.getByTestId(`word-${word}`).evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
@@ -161,12 +161,12 @@ describe('the audience of an event', () => {
     const [asker, voter] = await Promise.all([phoneOn(event), phoneOn(event)]);
 
     await asker.getByLabel('Your question').fill('Will there be slides?');
-    await asker.getByRole('button', { name: 'Ask' }).click();
+    await asker.getByRole('button', { name: 'Ask', exact: true }).click();
     await waitForText(asker, 'qa-told', 'Your question was sent. It appears in the list once the moderator approves it.');
     await voter.getByLabel('Your question').fill('What about pricing?');
     await voter.getByLabel('Ask anonymously').uncheck();
     await voter.getByLabel('Your name').fill('Kenji');
-    await voter.getByRole('button', { name: 'Ask' }).click();
+    await voter.getByRole('button', { name: 'Ask', exact: true }).click();
     await voter.getByTestId('qa-told').waitFor(WAIT);
     // Pending: the audience sees neither yet.
     expect(await screen.getByTestId('qa-entry').count()).toBe(0);

@@ -79,11 +79,11 @@ export function QaPhone({ question, member }: { question: Question; member: Memb
         <form className="qa-form" onSubmit={(event) => void ask(event)} noValidate aria-label="Ask a question">
           <label className="field">
             <span>Your question</span>
-            <textarea value={text} maxLength={MAX_TEXT} rows={3} disabled={asking || !joined} onChange={(event) => setText(event.target.value)} />
-            <span className="field__count" aria-live="polite">
-              {text.length}/{MAX_TEXT}
-            </span>
+            <textarea value={text} maxLength={MAX_TEXT} rows={3} disabled={asking || !joined} aria-describedby="qa-count" onChange={(event) => setText(event.target.value)} />
           </label>
+          <span className="field__count" id="qa-count">
+            {text.length}/{MAX_TEXT}
+          </span>
           <label className="qa-form__anonymous">
             <input type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} /> Ask anonymously
           </label>
