@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
+import { PhonePage } from './audience/PhonePage.tsx';
+import { ScreenPage } from './audience/ScreenPage.tsx';
 import { Notice } from './components/Notice.tsx';
+import { OrganizerPage } from './organizer/OrganizerPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { LandingPage } from './pages/LandingPage.tsx';
-import { OrganizerPage } from './organizer/OrganizerPage.tsx';
-import { ScreenPage } from './pages/ScreenPage.tsx';
-import { VotePage } from './pages/VotePage.tsx';
 import { routeOf } from './routes.ts';
 
 export function App() {
@@ -15,7 +15,7 @@ export function App() {
     case 'join':
       return <JoinPage initialCode={route.code} />;
     case 'vote':
-      return <VotePage code={route.code} />;
+      return <PhonePage code={route.code} />;
     case 'screen':
       return <ScreenPage code={route.code} />;
     case 'organizer':

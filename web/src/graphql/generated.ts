@@ -7,6 +7,12 @@ export type CreateEventInput = {
   title: string;
 };
 
+export type EntryStatus =
+  | 'ANSWERED'
+  | 'APPROVED'
+  | 'HIDDEN'
+  | 'PENDING';
+
 export type QuestionInput = {
   allowChange?: boolean | null | undefined;
   maxChoices?: number | null | undefined;
@@ -54,48 +60,45 @@ export type Reveal =
   /** Show the results to everyone now. */
   | 'SHOWN';
 
-export type QuestionFieldsFragment = { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> };
+export type AudienceQuestionFieldsFragment = { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, updatedAt: string, options: Array<{ id: string, label: string }> };
 
-export type EventFieldsFragment = { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> };
+export type AudienceEventFieldsFragment = { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, updatedAt: string, options: Array<{ id: string, label: string }> }> };
 
-export type ResultsFragment = { eventId: string, questionId: string, type: QuestionType, title: string, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> };
+export type AudienceResultsFieldsFragment = { eventId: string, questionId: string, type: QuestionType, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> };
 
-export type AnswerFieldsFragment = { eventId: string, questionId: string, round: number, optionIds: Array<string>, words: Array<string>, seq: number, results: { eventId: string, questionId: string, type: QuestionType, title: string, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> } | null };
+export type AudienceAnswerFieldsFragment = { eventId: string, questionId: string, round: number, optionIds: Array<string>, words: Array<string>, seq: number, results: { eventId: string, questionId: string, type: QuestionType, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> } | null };
 
-export type EventsQueryVariables = Exact<{ [key: string]: never; }>;
+export type AudienceEntryFieldsFragment = { id: string, eventId: string, questionId: string, text: string, author: string | null, status: EntryStatus, pinned: boolean, upvotes: number, upvotedByMe: boolean | null, createdAt: string, updatedAt: string };
 
-
-export type EventsQuery = { events: Array<{ id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> }> };
-
-export type EventQueryVariables = Exact<{
+export type AudienceEventQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type EventQuery = { event: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+export type AudienceEventQuery = { event: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
 
-export type EventByCodeQueryVariables = Exact<{
+export type AudienceEventByCodeQueryVariables = Exact<{
   code: string;
 }>;
 
 
-export type EventByCodeQuery = { eventByCode: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+export type AudienceEventByCodeQuery = { eventByCode: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
 
-export type QuestionResultsQueryVariables = Exact<{
+export type AudienceResultsQueryVariables = Exact<{
   eventId: string | number;
   questionId: string | number;
   participantId?: string | number | null | undefined;
 }>;
 
 
-export type QuestionResultsQuery = { results: { eventId: string, questionId: string, type: QuestionType, title: string, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> } | null };
+export type AudienceResultsQuery = { results: { eventId: string, questionId: string, type: QuestionType, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> } | null };
 
-export type EventStatsQueryVariables = Exact<{
+export type AudienceEventStatsQueryVariables = Exact<{
   eventId: string | number;
 }>;
 
 
-export type EventStatsQuery = { eventStats: { eventId: string, joined: number, currentQuestionId: string | null, voters: number } | null };
+export type AudienceEventStatsQuery = { eventStats: { eventId: string, joined: number, currentQuestionId: string | null, voters: number } | null };
 
 export type MyAnswerQueryVariables = Exact<{
   eventId: string | number;
@@ -104,77 +107,16 @@ export type MyAnswerQueryVariables = Exact<{
 }>;
 
 
-export type MyAnswerQuery = { answer: { eventId: string, questionId: string, round: number, optionIds: Array<string>, words: Array<string>, seq: number, results: { eventId: string, questionId: string, type: QuestionType, title: string, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> } | null } | null };
+export type MyAnswerQuery = { answer: { eventId: string, questionId: string, round: number, optionIds: Array<string>, words: Array<string>, seq: number, results: { eventId: string, questionId: string, type: QuestionType, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> } | null } | null };
 
-export type ExportQuestionQueryVariables = Exact<{
+export type AudienceEntriesQueryVariables = Exact<{
   eventId: string | number;
   questionId: string | number;
+  participantId?: string | number | null | undefined;
 }>;
 
 
-export type ExportQuestionQuery = { exportQuestion: string | null };
-
-export type ExportEventQueryVariables = Exact<{
-  eventId: string | number;
-}>;
-
-
-export type ExportEventQuery = { exportEvent: string | null };
-
-export type CreateEventMutationVariables = Exact<{
-  input: CreateEventInput;
-}>;
-
-
-export type CreateEventMutation = { createEvent: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
-
-export type DeleteEventMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type DeleteEventMutation = { deleteEvent: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
-
-export type GoToQuestionMutationVariables = Exact<{
-  eventId: string | number;
-  questionId: string | number;
-}>;
-
-
-export type GoToQuestionMutation = { goToQuestion: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
-
-export type OpenQuestionMutationVariables = Exact<{
-  eventId: string | number;
-  questionId: string | number;
-}>;
-
-
-export type OpenQuestionMutation = { openQuestion: { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } | null };
-
-export type CloseQuestionMutationVariables = Exact<{
-  eventId: string | number;
-  questionId: string | number;
-}>;
-
-
-export type CloseQuestionMutation = { closeQuestion: { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } | null };
-
-export type ResetQuestionMutationVariables = Exact<{
-  eventId: string | number;
-  questionId: string | number;
-}>;
-
-
-export type ResetQuestionMutation = { resetQuestion: { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } | null };
-
-export type SetRevealMutationVariables = Exact<{
-  eventId: string | number;
-  questionId: string | number;
-  reveal: Reveal;
-}>;
-
-
-export type SetRevealMutation = { setReveal: { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } | null };
+export type AudienceEntriesQuery = { entries: Array<{ id: string, eventId: string, questionId: string, text: string, author: string | null, status: EntryStatus, pinned: boolean, upvotes: number, upvotedByMe: boolean | null, createdAt: string, updatedAt: string }> };
 
 export type JoinEventMutationVariables = Exact<{
   code: string;
@@ -183,7 +125,7 @@ export type JoinEventMutationVariables = Exact<{
 
 export type JoinEventMutation = { joinEvent: { participantId: string, eventId: string } | null };
 
-export type CastVoteMutationVariables = Exact<{
+export type AnswerChoicesMutationVariables = Exact<{
   eventId: string | number;
   questionId: string | number;
   participantId: string | number;
@@ -191,27 +133,284 @@ export type CastVoteMutationVariables = Exact<{
 }>;
 
 
-export type CastVoteMutation = { castVote: { eventId: string, questionId: string, round: number, optionIds: Array<string>, words: Array<string>, seq: number, results: { eventId: string, questionId: string, type: QuestionType, title: string, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> } | null } | null };
+export type AnswerChoicesMutation = { castVote: { eventId: string, questionId: string, round: number, optionIds: Array<string>, words: Array<string>, seq: number, results: { eventId: string, questionId: string, type: QuestionType, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> } | null } | null };
 
-export type OnEventChangedSubscriptionVariables = Exact<{
+export type AnswerWordsMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+  participantId: string | number;
+  words: Array<string> | string;
+}>;
+
+
+export type AnswerWordsMutation = { submitWords: { eventId: string, questionId: string, round: number, optionIds: Array<string>, words: Array<string>, seq: number, results: { eventId: string, questionId: string, type: QuestionType, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> } | null } | null };
+
+export type AskQuestionMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+  participantId: string | number;
+  text: string;
+  anonymous?: boolean | null | undefined;
+  name?: string | null | undefined;
+}>;
+
+
+export type AskQuestionMutation = { askQuestion: { id: string, eventId: string, questionId: string, text: string, author: string | null, status: EntryStatus, pinned: boolean, upvotes: number, upvotedByMe: boolean | null, createdAt: string, updatedAt: string } | null };
+
+export type UpvoteMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+  participantId: string | number;
+  entryId: string | number;
+  on: boolean;
+}>;
+
+
+export type UpvoteMutation = { upvote: { id: string, eventId: string, questionId: string, text: string, author: string | null, status: EntryStatus, pinned: boolean, upvotes: number, upvotedByMe: boolean | null, createdAt: string, updatedAt: string } | null };
+
+export type AudienceOnEventChangedSubscriptionVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OnEventChangedSubscription = { onEventChanged: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+export type AudienceOnEventChangedSubscription = { onEventChanged: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
 
-export type OnQuestionChangedSubscriptionVariables = Exact<{
+export type AudienceOnQuestionChangedSubscriptionVariables = Exact<{
   eventId: string | number;
 }>;
 
 
-export type OnQuestionChangedSubscription = { onQuestionChanged: { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } | null };
+export type AudienceOnQuestionChangedSubscription = { onQuestionChanged: { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, updatedAt: string, options: Array<{ id: string, label: string }> } | null };
 
-export type OnAnswerSubscriptionVariables = Exact<{
+export type AudienceOnAnswerSubscriptionVariables = Exact<{
   eventId: string | number;
   questionId: string | number;
   participantId?: string | number | null | undefined;
 }>;
 
 
-export type OnAnswerSubscription = { onAnswer: { eventId: string, questionId: string, round: number, optionIds: Array<string>, words: Array<string>, seq: number, results: { eventId: string, questionId: string, type: QuestionType, title: string, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> } | null } | null };
+export type AudienceOnAnswerSubscription = { onAnswer: { eventId: string, questionId: string, round: number, optionIds: Array<string>, words: Array<string>, seq: number, results: { eventId: string, questionId: string, type: QuestionType, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> } | null } | null };
+
+export type AudienceOnEntryChangedSubscriptionVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+}>;
+
+
+export type AudienceOnEntryChangedSubscription = { onEntryChanged: { id: string, eventId: string, questionId: string, text: string, author: string | null, status: EntryStatus, pinned: boolean, upvotes: number, upvotedByMe: boolean | null, createdAt: string, updatedAt: string } | null };
+
+export type OrganizerQuestionFragment = { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> };
+
+export type OrganizerEventFragment = { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> };
+
+export type OrganizerResultsFragment = { eventId: string, questionId: string, type: QuestionType, title: string, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> };
+
+export type OrganizerEntryFragment = { id: string, eventId: string, questionId: string, text: string, author: string | null, status: EntryStatus, pinned: boolean, upvotes: number, createdAt: string, updatedAt: string };
+
+export type OrganizerEventsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizerEventsQuery = { events: Array<{ id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> }> };
+
+export type OrganizerEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizerEventQuery = { event: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+
+export type OrganizerEventStatsQueryVariables = Exact<{
+  eventId: string | number;
+}>;
+
+
+export type OrganizerEventStatsQuery = { eventStats: { eventId: string, joined: number, currentQuestionId: string | null, voters: number } | null };
+
+export type OrganizerQuestionResultsQueryVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+}>;
+
+
+export type OrganizerQuestionResultsQuery = { results: { eventId: string, questionId: string, type: QuestionType, title: string, state: QuestionState, round: number, average: number | null, totalVotes: number, voters: number, updatedAt: string, options: Array<{ optionId: string, label: string, votes: number }>, words: Array<{ word: string, count: number }> } | null };
+
+export type OrganizerEntriesQueryVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+}>;
+
+
+export type OrganizerEntriesQuery = { entries: Array<{ id: string, eventId: string, questionId: string, text: string, author: string | null, status: EntryStatus, pinned: boolean, upvotes: number, createdAt: string, updatedAt: string }> };
+
+export type OrganizerExportQuestionQueryVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+}>;
+
+
+export type OrganizerExportQuestionQuery = { exportQuestion: string | null };
+
+export type OrganizerExportEventQueryVariables = Exact<{
+  eventId: string | number;
+}>;
+
+
+export type OrganizerExportEventQuery = { exportEvent: string | null };
+
+export type OrganizerCreateEventMutationVariables = Exact<{
+  input: CreateEventInput;
+}>;
+
+
+export type OrganizerCreateEventMutation = { createEvent: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+
+export type OrganizerUpdateEventMutationVariables = Exact<{
+  id: string | number;
+  title: string;
+}>;
+
+
+export type OrganizerUpdateEventMutation = { updateEvent: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+
+export type OrganizerDuplicateEventMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizerDuplicateEventMutation = { duplicateEvent: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+
+export type OrganizerDeleteEventMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizerDeleteEventMutation = { deleteEvent: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+
+export type OrganizerAddQuestionMutationVariables = Exact<{
+  eventId: string | number;
+  input: QuestionInput;
+}>;
+
+
+export type OrganizerAddQuestionMutation = { addQuestion: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+
+export type OrganizerUpdateQuestionMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+  input: QuestionInput;
+}>;
+
+
+export type OrganizerUpdateQuestionMutation = { updateQuestion: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+
+export type OrganizerDuplicateQuestionMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+}>;
+
+
+export type OrganizerDuplicateQuestionMutation = { duplicateQuestion: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+
+export type OrganizerMoveQuestionMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+  position: number;
+}>;
+
+
+export type OrganizerMoveQuestionMutation = { moveQuestion: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+
+export type OrganizerRemoveQuestionMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+}>;
+
+
+export type OrganizerRemoveQuestionMutation = { removeQuestion: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+
+export type PresenterGoToQuestionMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+}>;
+
+
+export type PresenterGoToQuestionMutation = { goToQuestion: { id: string, code: string, title: string, questionIds: Array<string>, currentQuestionId: string | null, createdAt: string, updatedAt: string, questions: Array<{ id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> }> } | null };
+
+export type PresenterOpenQuestionMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+}>;
+
+
+export type PresenterOpenQuestionMutation = { openQuestion: { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } | null };
+
+export type PresenterCloseQuestionMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+}>;
+
+
+export type PresenterCloseQuestionMutation = { closeQuestion: { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } | null };
+
+export type PresenterResetQuestionMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+}>;
+
+
+export type PresenterResetQuestionMutation = { resetQuestion: { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } | null };
+
+export type PresenterSetRevealMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+  reveal: Reveal;
+}>;
+
+
+export type PresenterSetRevealMutation = { setReveal: { id: string, eventId: string, type: QuestionType, title: string, maxChoices: number, scale: number | null, profanityFilter: boolean, moderated: boolean, allowChange: boolean, state: QuestionState, resultsVisibility: ResultsVisibility, reveal: Reveal, round: number, answered: boolean, createdAt: string, updatedAt: string, options: Array<{ id: string, label: string }> } | null };
+
+export type PresenterModerateEntryMutationVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+  entryId: string | number;
+  status?: EntryStatus | null | undefined;
+  pinned?: boolean | null | undefined;
+}>;
+
+
+export type PresenterModerateEntryMutation = { moderateEntry: { id: string, eventId: string, questionId: string, text: string, author: string | null, status: EntryStatus, pinned: boolean, upvotes: number, createdAt: string, updatedAt: string } | null };
+
+export type OrganizerOnEventsChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizerOnEventsChangedSubscription = { onEventsChanged: { id: string } | null };
+
+export type OrganizerOnEventChangedSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizerOnEventChangedSubscription = { onEventChanged: { id: string } | null };
+
+export type PresenterOnQuestionChangedSubscriptionVariables = Exact<{
+  eventId: string | number;
+}>;
+
+
+export type PresenterOnQuestionChangedSubscription = { onQuestionChanged: { id: string } | null };
+
+export type PresenterOnAnswerSubscriptionVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+}>;
+
+
+export type PresenterOnAnswerSubscription = { onAnswer: { eventId: string, questionId: string, round: number } | null };
+
+export type PresenterOnEntryChangedSubscriptionVariables = Exact<{
+  eventId: string | number;
+  questionId: string | number;
+}>;
+
+
+export type PresenterOnEntryChangedSubscription = { onEntryChanged: { id: string } | null };
