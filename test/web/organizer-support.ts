@@ -1,7 +1,7 @@
 // What the organizer console's and presenter view's journeys set up through the
 // API directly (as the organizer, or as a phone with the API key): the browser
 // then meets an event that is already there, answered, asked.
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LocalAppSync } from '../../local/server.ts';
 import { asOrganizer, graphql } from '../support/local-appsync.ts';
 import { signIn, WAIT } from './browser.ts';
@@ -70,4 +70,39 @@ export async function audienceEntries(server: LocalAppSync, eventId: string, que
 export async function signedIn(page: Page, user: { username: string; password: string }) {
   await signIn(page, user);
   await page.getByTestId('signed-in-as').waitFor(WAIT);
+}
+
+/**
+ * One laptop signed in as an organizer for a whole test file (Amplify keeps the
+ * session in the context's localStorage): each test opens its own tabs in it
+ * and closes them after, without signing in again.
+ */
+export function organizerLaptop(browser: () => Browser, origin: () => string, user: { username: string; password: string }) {
+  let context: BrowserContext | undefined;
+  const tabs: Page[] = [];
+  const errors: string[] = [];
+  return {
+    errors,
+    async start() {
+      context = await browser().newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(`${origin()}/organizer`);
+      await signedIn(page, user);
+      await page.close();
+    },
+    /** A new tab of the signed-in laptop on `path`. */
+    async tab(path: string): Promise<Page> {
+      const page = await context!.newPage();
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      tabs.push(page);
+      await page.goto(`${origin()}${path}`);
+      return page;
+    },
+    async closeTabs() {
+      await Promise.all(tabs.splice(0).map((page) => page.close()));
+    },
+    async stop() {
+      await context?.close();
+    },
+  };
 }

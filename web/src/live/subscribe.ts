@@ -33,7 +33,8 @@ export function watch<T>(source: Subscribable<T>, options: WatchOptions<T>): () 
   const stopListening = Hub.listen('api', ({ payload }) => {
     if (stopped || payload.event !== SUBSCRIPTION_ACK) return;
     const data = payload.data as { query?: string; variables?: Record<string, unknown> } | undefined;
-    if (!data?.query?.includes(`${options.field}(`) || !sameVariables(options.variables, data.variables)) return;
+    // The field with its arguments (`onVote(`) or without any (`onEventsChanged {`).
+    if (!new RegExp(`\\b${options.field}\\s*[({]`).test(data?.query ?? '') || !sameVariables(options.variables, data?.variables)) return;
     options.ready();
   });
   const subscription = source.subscribe({

@@ -59,7 +59,10 @@ export function QuestionItem(props: {
       }
     } catch (error) {
       const type = apiFailure(error).type;
-      setProblem(action === 'save' && type === 'InvalidState' ? LOCKED : failed(error));
+      const locked = action === 'save' && type === 'InvalidState';
+      setProblem(locked ? LOCKED : failed(error));
+      // Nothing typed can be saved any more: the form goes, the reason stays.
+      if (locked) setEditing(null);
       // Someone else changed the event meanwhile (or answers arrived): show it as it is now.
       if (['InvalidState', 'ConcurrentChange', 'NotFound'].includes(type)) onStale();
     } finally {
