@@ -2,8 +2,9 @@ import type { Context } from '@aws-appsync/utils';
 import type { QueryExportQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
 import { util } from '@aws-appsync/utils';
-import { questionCsv } from './lib/csv.ts';
-// Pipeline: loadAnswerContext → getTally. Organizers only (see the schema).
+import { entriesCsv, questionCsv } from './lib/csv.ts';
+
+// Pipeline: loadAnswerContext → getTally → queryEntries (Q&A). Organizers only (see the schema).
 export function request(ctx: Context<QueryExportQuestionArgs>) {
   checkId('event id', ctx.args.eventId);
   checkId('question id', ctx.args.questionId);
@@ -13,5 +14,7 @@ export function request(ctx: Context<QueryExportQuestionArgs>) {
 }
 
 export function response(ctx: Context<QueryExportQuestionArgs>) {
-  return questionCsv(ctx.stash.results, util.time.nowISO8601());
+  const now = util.time.nowISO8601();
+  if (ctx.stash.question.type === 'QA') return entriesCsv(ctx.stash.question, ctx.stash.visibleEntries, now);
+  return questionCsv(ctx.stash.results, now);
 }

@@ -1,7 +1,7 @@
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import type { MutationCastVoteArgs } from '../generated/schema.ts';
 import { isConditionFailure, raiseDataSourceError } from '../lib/errors.ts';
-import { shardOf, tallyKey, votesAttribute } from '../lib/keys.ts';
+import { shardOf, tallyKey, votesAttribute, wordAttribute } from '../lib/keys.ts';
 import type { QuestionItem } from '../lib/model.ts';
 
 /**
@@ -15,18 +15,22 @@ export function request(ctx: Context<MutationCastVoteArgs>) {
   if (ctx.stash.done) runtime.earlyReturn(null);
   const question = ctx.stash.question as QuestionItem;
   const { participantId } = ctx.args;
-  const counting = ctx.stash.counting as { seq: number; optionIds: string[]; prev: string[] };
+  const counting = ctx.stash.counting as { seq: number; optionIds: string[]; words?: string[]; prev: string[] };
+  // A word cloud counts words (prev: the words replaced) exactly as options are counted.
+  const cloud = question.type === 'WORD_CLOUD';
+  const counted = cloud ? (counting.words ?? []) : counting.optionIds;
+  const attribute = (id: string) => (cloud ? wordAttribute(id) : votesAttribute(id));
   // An option both before and after a change does not move (and one path may appear once in an update).
-  const up = counting.optionIds.filter((id) => counting.prev.indexOf(id) < 0);
-  const down = counting.prev.filter((id) => counting.optionIds.indexOf(id) < 0);
+  const up = counted.filter((id) => counting.prev.indexOf(id) < 0);
+  const down = counting.prev.filter((id) => counted.indexOf(id) < 0);
   const names: Record<string, string> = { '#pk': 'pk', '#inflight': 'inflight', '#participant': participantId };
   const adds = [
     ...up.map((id, index) => {
-      names[`#up${index}`] = votesAttribute(id);
+      names[`#up${index}`] = attribute(id);
       return `#up${index} :one`;
     }),
     ...down.map((id, index) => {
-      names[`#down${index}`] = votesAttribute(id);
+      names[`#down${index}`] = attribute(id);
       return `#down${index} :minus`;
     }),
   ];

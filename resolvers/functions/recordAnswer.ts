@@ -14,7 +14,7 @@ export function request(ctx: Context<MutationCastVoteArgs>) {
   if (ctx.stash.resume || ctx.stash.done) runtime.earlyReturn(null);
   const question = ctx.stash.question as QuestionItem;
   const { participantId } = ctx.args;
-  const counting = ctx.stash.counting as { seq: number; optionIds: string[]; prev: string[] };
+  const counting = ctx.stash.counting as { seq: number; optionIds: string[]; words?: string[]; prev: string[] };
   const first = counting.seq === 1;
   return {
     operation: 'UpdateItem',
@@ -22,7 +22,7 @@ export function request(ctx: Context<MutationCastVoteArgs>) {
     update: {
       expression:
         'SET #eventId = :eventId, #questionId = :questionId, #participantId = :participantId, #round = :round, #seq = :seq, ' +
-        '#optionIds = :optionIds, #prev = :prev, #counted = :false, #shard = :shard, #answeredAt = :now',
+        '#optionIds = :optionIds, #words = :words, #prev = :prev, #counted = :false, #shard = :shard, #answeredAt = :now',
       expressionNames: {
         '#eventId': 'eventId',
         '#questionId': 'questionId',
@@ -30,6 +30,7 @@ export function request(ctx: Context<MutationCastVoteArgs>) {
         '#round': 'round',
         '#seq': 'seq',
         '#optionIds': 'optionIds',
+        '#words': 'words',
         '#prev': 'prev',
         '#counted': 'counted',
         '#shard': 'shard',
@@ -42,6 +43,7 @@ export function request(ctx: Context<MutationCastVoteArgs>) {
         ':round': question.round,
         ':seq': counting.seq,
         ':optionIds': counting.optionIds,
+        ':words': counting.words ?? [],
         ':prev': counting.prev,
         ':false': false,
         ':shard': shardOf(participantId),

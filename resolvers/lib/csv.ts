@@ -3,6 +3,8 @@
 // then the total. RFC 4180 quoting; a cell starting with = + - or @ is prefixed
 // with ' so a spreadsheet shows it instead of running it as a formula.
 import type { QuestionResults } from '../generated/schema.ts';
+import type { EntryItem } from './entries.ts';
+import type { QuestionItem } from './model.ts';
 
 const FORMULA_STARTS = ['=', '+', '-', '@'];
 
@@ -31,6 +33,17 @@ export function questionCsv(results: QuestionResults, exportedAt: string): strin
   }
   lines.push(row(['Total', `${results.totalVotes}`]), row(['Participants', `${results.voters}`]));
   if (results.type === 'RATING' && results.average !== null && results.average !== undefined) lines.push(row(['Average', `${results.average}`]));
+  return lines.join('\n') + '\n';
+}
+
+/** A Q&A question's section: its entries as organizers see them (pinned, most upvoted, newest), every status. */
+export function entriesCsv(question: QuestionItem, entries: EntryItem[], exportedAt: string): string {
+  const lines = [row(['Question', question.title]), row(['Round', `${question.round}`]), row(['Exported at', exportedAt])];
+  lines.push(row(['Entry', 'Author', 'Status', 'Pinned', 'Upvotes', 'Asked at']));
+  entries.forEach((entry) =>
+    lines.push(row([entry.text, entry.author ?? '', entry.status, entry.pinned ? 'yes' : 'no', `${entry.upvotes}`, entry.createdAt])),
+  );
+  lines.push(row(['Entries', `${entries.length}`]));
   return lines.join('\n') + '\n';
 }
 

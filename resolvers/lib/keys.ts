@@ -6,6 +6,8 @@
 //   EVENT#<eid>                      PARTICIPANT#<pid>   a participant of the event
 //   EVENT#<eid>#Q#<qid>              ANSWER#<pid>        a participant's answer (round, choices, seq, counted)
 //   EVENT#<eid>#Q#<qid>#R<r>#T<k>    TALLY               one of TALLY_SHARDS counters of a round
+//   EVENT#<eid>#Q#<qid>              ENTRY#<entryId>     a Q&A entry (text, author, status, upvotes, inflight map)
+//   EVENT#<eid>#Q#<qid>#E#<entryId>  UPVOTE#<pid>        a participant's upvote of an entry (on, seq, counted)
 //   CODE#<code>                      CODE                the short code → the event
 //
 // Tally shards differ in their partition key, so a hot question's answers spread
@@ -44,6 +46,22 @@ export function tallyKeys(eventId: string, questionId: string, round: number) {
 
 /** The attribute of a tally shard that counts an option's votes. */
 export const votesAttribute = (optionId: string) => `votes_${optionId}`;
+
+/** The attribute of a word cloud's tally shard that counts a (normalised) word or phrase. */
+export const WORD_PREFIX = 'w_';
+export const wordAttribute = (word: string) => `${WORD_PREFIX}${word}`;
+
+// Q&A: a question's entries share its answers' partition (one Query lists them);
+// each entry's upvotes are items of their own, one partition per entry.
+export const entriesPartition = (eventId: string, questionId: string) => `EVENT#${eventId}#Q#${questionId}`;
+export const entryKey = (eventId: string, questionId: string, entryId: string) => ({
+  pk: entriesPartition(eventId, questionId),
+  sk: `ENTRY#${entryId}`,
+});
+export const upvoteKey = (eventId: string, questionId: string, entryId: string, participantId: string) => ({
+  pk: `EVENT#${eventId}#Q#${questionId}#E#${entryId}`,
+  sk: `UPVOTE#${participantId}`,
+});
 
 /** The table's deployed name, for batch operations, which name their tables (ctx.env, from api.json). */
 export const handsUpTable = (ctx: { env: Record<string, string | undefined> }): string => ctx.env.HANDSUP_TABLE as string;

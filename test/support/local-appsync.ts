@@ -45,10 +45,10 @@ export async function asOrganizer<T = any>(server: LocalAppSync, query: string, 
   return graphql<T>(server, query, variables, { authorization: await organizerToken(server) });
 }
 
-const QUESTION_FIELDS = 'id eventId type state round resultsVisibility reveal allowChange maxChoices answered options { id label }';
+const QUESTION_FIELDS = 'id eventId type title state round resultsVisibility reveal allowChange maxChoices answered options { id label }';
 const EVENT_FIELDS = `id code title questionIds currentQuestionId questions { ${QUESTION_FIELDS} }`;
 
-export type TestQuestion = { id: string; eventId: string; type: string; state: string; round: number; options: { id: string; label: string }[] };
+export type TestQuestion = { id: string; eventId: string; type: string; title: string; state: string; round: number; options: { id: string; label: string }[] };
 export type TestEvent = { id: string; code: string; title: string; questionIds: string[]; currentQuestionId: string | null; questions: TestQuestion[] };
 
 /** Creates an event as the organizer, with the questions given (QuestionInput objects). */
