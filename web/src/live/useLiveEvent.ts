@@ -3,9 +3,9 @@
 // question's open, close, reset and reveal on onQuestionChanged. A re-read at
 // each subscription acknowledgement (first subscribe, every reconnect), when the
 // page comes back into view and every half minute catches up on anything missed.
-// A push carries the mutation's own selection: one that selected less than the
-// page needs, or that changes nothing (a delete pushes the event as it was), is
-// checked with a read.
+// A push carries the mutation's own selection, which may lack fields the page
+// needs (or, for a delete, be the event as it was): what it has is shown at
+// once, and every push is confirmed by a read.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import { apiFailure, describeApiError } from '../api/errors.ts';
@@ -111,7 +111,8 @@ export function useLiveEvent(code: string, onPush?: () => void): LiveEvent {
       .then(
         (result) => {
           const now = current.current;
-          if (now.state !== 'ready' || now.event.id !== known.event.id) return;
+          // A push came while this read was out: the read that follows it is the current one, not this.
+          if (now.state !== 'ready' || now.event.id !== known.event.id || reading.current.again) return;
           const found = result.data.event;
           setLoad(found ? { state: 'ready', event: laterEvent(now.event, found) } : { state: 'deleted', event: now.event });
         },
@@ -164,10 +165,12 @@ export function useLiveEvent(code: string, onPush?: () => void): LiveEvent {
         if (now.state !== 'ready') return;
         setProblem(null);
         const before = question ? now.event.questions.find((q) => q.id === question.id) : undefined;
-        if (!question || !before) return reread();
-        const merged: Question = { ...before, ...present(question) };
-        if (merged.state === before.state && merged.round === before.round && merged.reveal === before.reveal) return reread();
-        setLoad({ state: 'ready', event: { ...now.event, questions: now.event.questions.map((q) => (q.id === merged.id ? laterQuestion(q, merged) : q)) } });
+        if (question && before) {
+          const merged: Question = { ...before, ...present(question) };
+          setLoad({ state: 'ready', event: { ...now.event, questions: now.event.questions.map((q) => (q.id === merged.id ? laterQuestion(q, merged) : q)) } });
+        }
+        // Shown at once; confirmed by a read, which also supersedes a read started before this change.
+        reread();
       },
       error: failed,
       ready,
