@@ -28,9 +28,14 @@ export function readEvent(server: LocalAppSync, id: string): Promise<TestEvent> 
   return organizer(server, `query ($id: ID!) { event(id: $id) { ${EVENT} } }`, { id }, 'event');
 }
 
+// Each mutation below selects the fields its subscription matches on (AppSync filters a
+// push on the mutation's own selection): onEventChanged on id, onQuestionChanged on
+// eventId, onAnswer and onEntryChanged on eventId and questionId.
+
 /** The presenter's moves, straight through the API. */
 export function presenter(server: LocalAppSync, action: 'goToQuestion' | 'openQuestion' | 'closeQuestion', eventId: string, questionId: string) {
-  return organizer(server, `mutation ($e: ID!, $q: ID!) { ${action}(eventId: $e, questionId: $q) { id } }`, { e: eventId, q: questionId }, action);
+  const selection = action === 'goToQuestion' ? '{ id currentQuestionId }' : '{ id eventId state }';
+  return organizer(server, `mutation ($e: ID!, $q: ID!) { ${action}(eventId: $e, questionId: $q) ${selection} }`, { e: eventId, q: questionId }, action);
 }
 
 /** A phone joining the event: its participant id. */
@@ -43,7 +48,7 @@ export async function joinEvent(server: LocalAppSync, code: string): Promise<str
 export async function vote(server: LocalAppSync, eventId: string, questionId: string, participantId: string, optionIds: string[]) {
   const answer = await graphql(
     server,
-    'mutation ($e: ID!, $q: ID!, $p: ID!, $o: [ID!]!) { castVote(eventId: $e, questionId: $q, participantId: $p, optionIds: $o) { seq } }',
+    'mutation ($e: ID!, $q: ID!, $p: ID!, $o: [ID!]!) { castVote(eventId: $e, questionId: $q, participantId: $p, optionIds: $o) { eventId questionId round seq } }',
     { e: eventId, q: questionId, p: participantId, o: optionIds },
   );
   if (answer.body.errors) throw new Error(JSON.stringify(answer.body.errors));
@@ -52,7 +57,7 @@ export async function vote(server: LocalAppSync, eventId: string, questionId: st
 export async function ask(server: LocalAppSync, eventId: string, questionId: string, participantId: string, text: string): Promise<string> {
   const answer = await graphql(
     server,
-    'mutation ($e: ID!, $q: ID!, $p: ID!, $t: String!) { askQuestion(eventId: $e, questionId: $q, participantId: $p, text: $t) { id status } }',
+    'mutation ($e: ID!, $q: ID!, $p: ID!, $t: String!) { askQuestion(eventId: $e, questionId: $q, participantId: $p, text: $t) { id eventId questionId status } }',
     { e: eventId, q: questionId, p: participantId, t: text },
   );
   if (answer.body.errors) throw new Error(JSON.stringify(answer.body.errors));

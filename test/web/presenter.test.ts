@@ -6,13 +6,14 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { LocalAppSync } from '../../local/server.ts';
 import { ORGANIZER, startHandsUp } from '../support/local-appsync.ts';
 import { buildWeb, devices, launchChromium, WAIT, waitForText } from './browser.ts';
-import { ask, audienceEntries, createEvent, joinEvent, presenter, readEvent, signedIn, vote } from './organizer-support.ts';
+import { ask, audienceEntries, createEvent, joinEvent, organizerLaptop, presenter, readEvent, vote } from './organizer-support.ts';
 
 let server: LocalAppSync;
 let browser: Browser;
 let origin: string;
 let removeBuild: () => Promise<void>;
 const { open, closeAll, pageErrors } = devices(() => browser, () => origin);
+const laptop = organizerLaptop(() => browser, () => origin, ORGANIZER);
 
 beforeAll(async () => {
   const build = await buildWeb();
@@ -20,27 +21,32 @@ beforeAll(async () => {
   server = await startHandsUp({ webRoot: build.webRoot });
   origin = `http://127.0.0.1:${server.port}`;
   browser = await launchChromium();
+  await laptop.start();
 });
 
-afterEach(closeAll);
+afterEach(async () => {
+  await closeAll();
+  await laptop.closeTabs();
+});
 
 afterAll(async () => {
+  await laptop.stop();
   await browser?.close();
   await server?.close();
   await removeBuild?.();
 });
 
-/** The presenter view of an event, signed in, its live updates started. */
+/** The presenter view of an event on the signed-in laptop. */
 async function presenterView(eventId: string): Promise<Page> {
-  const page = await open('laptop', `/organizer/events/${eventId}/present`);
-  await signedIn(page, ORGANIZER);
+  const page = await laptop.tab(`/organizer/events/${eventId}/present`);
   await page.getByTestId('presenter').waitFor(WAIT);
   return page;
 }
 
 const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
 
-describe('the presenter view', () => {
+// Journeys across several pages and devices: a minute each, for a machine busy with other test files.
+describe('the presenter view', { timeout: 60_000 }, () => {
   it('is for signed-in organizers: the address asks for the sign-in first', async () => {
     const event = await createEvent(server, 'Private', [{ title: 'Only me' }]);
     const page = await open('laptop', `/organizer/events/${event.id}/present`);
@@ -65,7 +71,7 @@ describe('the presenter view', () => {
     await button(page, '← Previous').click();
     await phone.getByRole('heading', { name: 'Lunch?' }).waitFor(WAIT);
     expect((await readEvent(server, event.id)).currentQuestionId).toBe(event.questions[1]!.id);
-    expect(pageErrors).toEqual([]);
+    expect([...pageErrors, ...laptop.errors]).toEqual([]);
   });
 
   it('sees its private results and “joined · voted” live, while the big screen keeps them hidden until revealed', async () => {
@@ -81,10 +87,10 @@ describe('the presenter view', () => {
 
     const [cat, dog] = [await joinEvent(server, event.code), await joinEvent(server, event.code)];
     await vote(server, event.id, question.id, cat, [question.options[0]!.id]);
-    await waitForText(page, `private-votes-${question.options[0]!.id}`, '1');
+    await waitForText(page, `votes-${question.options[0]!.id}`, '1');
     await waitForText(page, 'event-stats', '2 joined · 1 voted');
     await vote(server, event.id, question.id, dog, [question.options[1]!.id]);
-    await waitForText(page, `private-votes-${question.options[1]!.id}`, '1');
+    await waitForText(page, `votes-${question.options[1]!.id}`, '1');
     await waitForText(page, 'event-stats', '2 joined · 2 voted');
     expect(await screen.getByTestId('results-hidden').count()).toBe(1);
 
@@ -97,7 +103,7 @@ describe('the presenter view', () => {
     await page.locator('[data-testid="screen-results"][data-shown="false"]').waitFor(WAIT);
     await screen.getByTestId('results-hidden').waitFor(WAIT);
     expect(await screen.getByTestId(`votes-${question.options[0]!.id}`).count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect([...pageErrors, ...laptop.errors]).toEqual([]);
   });
 
   it('moderates Q&A: a pending question shows to the audience once approved, and the most upvoted comes first', async () => {
@@ -120,6 +126,6 @@ describe('the presenter view', () => {
 
     await button(entry, 'Mark answered').click();
     await page.locator('[data-testid="entry"][data-status="ANSWERED"]').waitFor(WAIT);
-    expect(pageErrors).toEqual([]);
+    expect([...pageErrors, ...laptop.errors]).toEqual([]);
   });
 });
