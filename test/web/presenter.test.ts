@@ -106,7 +106,7 @@ describe('the presenter view', { timeout: 60_000 }, () => {
     expect([...pageErrors, ...laptop.errors]).toEqual([]);
   });
 
-  it('moderates Q&A: a pending question shows to the audience once approved, and the most upvoted comes first', async () => {
+  it('moderates Q&A: a pending question shows to the audience once approved, then is marked answered', async () => {
     const event = await createEvent(server, 'Ask me anything', [{ type: 'QA', title: 'Your questions', moderated: true }]);
     const qa = event.questions[0]!;
     await presenter(server, 'goToQuestion', event.id, qa.id);
