@@ -1,23 +1,28 @@
-import type { Context } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import type { MutationCastVoteArgs } from './generated/schema.ts';
-import { canSeeResults } from './lib/visibility.ts';
+import { toAnswer } from './lib/answers.ts';
+import { checkId } from './lib/bounds.ts';
+import { badRequest } from './lib/errors.ts';
+import { MAX_OPTIONS } from './lib/bounds.ts';
 
-// Pipeline: getPoll → getParticipant → checkVote → recordBallot → addToTally →
-// markCounted → clearInflight → getTally. What it answers is what onVote pushes.
+// Pipeline: loadAnswerContext → checkVote → markAnswered → recordAnswer → addToTally →
+// markCounted → clearInflight → getTally. What it answers is what onAnswer pushes.
 export function request(ctx: Context<MutationCastVoteArgs>) {
-  ctx.stash.pollId = ctx.args.pollId;
+  checkId('event id', ctx.args.eventId);
+  checkId('question id', ctx.args.questionId);
+  checkId('participant id', ctx.args.participantId);
+  if (ctx.args.optionIds.length > MAX_OPTIONS) badRequest(`Choose at most ${MAX_OPTIONS} options`);
+  ctx.args.optionIds.forEach((id) => checkId('option id', id));
+  ctx.stash.eventId = ctx.args.eventId;
+  ctx.stash.questionId = ctx.args.questionId;
   ctx.stash.participantId = ctx.args.participantId;
   return {};
 }
 
 export function response(ctx: Context<MutationCastVoteArgs>) {
-  const { poll } = ctx.stash;
-  // The voter has voted now: AFTER_VOTE shows them the tally; AFTER_CLOSE does not.
-  const voted = { ...ctx.stash.participant, round: poll.round };
-  return {
-    pollId: poll.id,
-    optionId: ctx.args.optionId,
-    round: poll.round,
-    results: canSeeResults(poll, voted, ctx.identity) ? ctx.stash.results : null,
-  };
+  const { question, counting, refusal } = ctx.stash;
+  // An earlier answer was finished instead of this one (see checkVote).
+  if (refusal) util.error(refusal.message, refusal.type);
+  const answer = { ...counting, round: question.round, counted: true };
+  return toAnswer(question, answer, ctx.stash.results, ctx.identity);
 }

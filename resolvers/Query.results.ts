@@ -1,18 +1,21 @@
 import { util, type Context } from '@aws-appsync/utils';
 import type { QueryResultsArgs } from './generated/schema.ts';
-import { canSeeResults, RESULTS_HIDDEN } from './lib/visibility.ts';
+import { checkId } from './lib/bounds.ts';
+import { canSeeResults, resultsHiddenMessage } from './lib/visibility.ts';
 
-// Pipeline: getPoll → getParticipant (when a participant asks) → getTally.
+// Pipeline: loadAnswerContext (with the participant's answer when one asks) → getTally.
 export function request(ctx: Context<QueryResultsArgs>) {
-  ctx.stash.pollId = ctx.args.pollId;
-  ctx.stash.participantId = ctx.args.participantId;
+  checkId('event id', ctx.args.eventId);
+  checkId('question id', ctx.args.questionId);
+  checkId('participant id', ctx.args.participantId);
+  ctx.stash.eventId = ctx.args.eventId;
+  ctx.stash.questionId = ctx.args.questionId;
+  ctx.stash.participantId = ctx.args.participantId ?? null;
   return {};
 }
 
 export function response(ctx: Context<QueryResultsArgs>) {
-  const { poll, participant } = ctx.stash;
-  if (!canSeeResults(poll, participant ?? null, ctx.identity)) {
-    util.error(RESULTS_HIDDEN[poll.resultsVisibility as 'AFTER_VOTE' | 'AFTER_CLOSE'], 'ResultsHidden');
-  }
+  const { question, answer } = ctx.stash;
+  if (!canSeeResults(question, answer, ctx.identity)) util.error(resultsHiddenMessage(question), 'ResultsHidden');
   return ctx.stash.results;
 }

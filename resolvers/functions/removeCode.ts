@@ -3,12 +3,12 @@ import * as ddb from '@aws-appsync/utils/dynamodb';
 import { raiseDataSourceError } from '../lib/errors.ts';
 import { codeKey } from '../lib/keys.ts';
 
-/** Frees the deleted poll's short code. */
+/** Frees the deleted event's short code: it no longer opens anything. */
 export function request(ctx: Context) {
-  return ddb.remove({ key: codeKey(ctx.stash.poll.code) });
+  return ddb.remove({ key: codeKey(ctx.stash.event.code) });
 }
 
 export function response(ctx: Context) {
   raiseDataSourceError(ctx.error);
-  return ctx.stash.poll;
+  return ctx.stash.event;
 }

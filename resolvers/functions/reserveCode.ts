@@ -7,7 +7,7 @@ import { codeKey } from '../lib/keys.ts';
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const SIX = [1, 2, 3, 4, 5, 6];
 
-/** Claims a fresh short code for the poll being created (ctx.stash.pollId). */
+/** Claims a fresh short code for the event being created (ctx.stash.eventItem). */
 export function request(ctx: Context) {
   let code = '';
   for (const _ of SIX) code += ALPHABET.charAt(Math.floor(Math.random() * ALPHABET.length));
@@ -15,14 +15,14 @@ export function request(ctx: Context) {
   const key = codeKey(code);
   return ddb.put({
     key,
-    item: { ...key, pollId: ctx.stash.pollId, createdAt: util.time.nowISO8601() },
+    item: { ...key, eventId: ctx.stash.eventItem.id, createdAt: util.time.nowISO8601() },
     condition: { pk: { attributeExists: false } },
   });
 }
 
 export function response(ctx: Context) {
-  // One chance in ~10^9 per existing poll: the organizer just tries again.
-  if (isConditionFailure(ctx.error)) util.error('That poll code was taken a moment ago: please try again', 'CodeTaken');
+  // One chance in ~10^9 per existing event: the organizer just tries again.
+  if (isConditionFailure(ctx.error)) util.error('That event code was taken a moment ago: please try again', 'CodeTaken');
   raiseDataSourceError(ctx.error);
   return ctx.stash.code;
 }

@@ -1,30 +1,33 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { isConditionFailure, raiseDataSourceError } from '../lib/errors.ts';
-import { pollKey } from '../lib/keys.ts';
-import type { PollItem } from '../lib/model.ts';
+import { questionKey } from '../lib/keys.ts';
+import type { QuestionItem } from '../lib/model.ts';
 
-/** Resets ctx.stash.poll: a new round with no votes, back to draft; ballots of old rounds no longer count. */
+/**
+ * Resets ctx.stash.question: a new round with no answers, back to draft, the reveal
+ * back to AUTO; answers of old rounds no longer count (their shards are not read).
+ */
 export function request(ctx: Context) {
-  const poll = ctx.stash.poll as PollItem;
+  const question = ctx.stash.question as QuestionItem;
   return {
     operation: 'UpdateItem',
-    key: util.dynamodb.toMapValues(pollKey(poll.id)),
+    key: util.dynamodb.toMapValues(questionKey(question.eventId, question.id)),
     update: {
-      expression: 'SET #round = :next, #state = :draft, #updatedAt = :now',
-      expressionNames: { '#round': 'round', '#state': 'state', '#updatedAt': 'updatedAt' },
-      expressionValues: util.dynamodb.toMapValues({ ':next': poll.round + 1, ':draft': 'DRAFT', ':now': util.time.nowISO8601() }),
+      expression: 'SET #round = :next, #state = :draft, #reveal = :auto, #answered = :false, #updatedAt = :now',
+      expressionNames: { '#round': 'round', '#state': 'state', '#reveal': 'reveal', '#answered': 'answered', '#updatedAt': 'updatedAt' },
+      expressionValues: util.dynamodb.toMapValues({ ':next': question.round + 1, ':draft': 'DRAFT', ':auto': 'AUTO', ':false': false, ':now': util.time.nowISO8601() }),
     },
     condition: {
       expression: '#round = :round',
       expressionNames: { '#round': 'round' },
-      expressionValues: util.dynamodb.toMapValues({ ':round': poll.round }),
+      expressionValues: util.dynamodb.toMapValues({ ':round': question.round }),
     },
   };
 }
 
 export function response(ctx: Context) {
-  if (isConditionFailure(ctx.error)) util.error(`Poll ${ctx.stash.poll.id} was reset meanwhile`, 'ConcurrentChange');
+  if (isConditionFailure(ctx.error)) util.error(`Question ${ctx.stash.question.id} was reset meanwhile`, 'ConcurrentChange');
   raiseDataSourceError(ctx.error);
-  ctx.stash.poll = ctx.result;
+  ctx.stash.question = ctx.result;
   return ctx.result;
 }

@@ -7,3 +7,8 @@ export function raiseDataSourceError(error: { message: string; type: string } | 
 
 export const isConditionFailure = (error: { type: string } | undefined) =>
   error !== undefined && error !== null && error.type === 'DynamoDB:ConditionalCheckFailedException';
+
+/** Refuses bad input before anything reaches the table: the web app words BadRequest for people. */
+export function badRequest(message: string): never {
+  return util.error(message, 'BadRequest');
+}

@@ -1,23 +1,28 @@
-import type { PollResults } from '../generated/schema.ts';
+import type { QuestionResults } from '../generated/schema.ts';
 import { votesAttribute } from './keys.ts';
-import type { PollItem, TallyItem } from './model.ts';
+import type { QuestionItem, TallyItem } from './model.ts';
+import { toWordCounts } from './words.ts';
 
-/** Sums the tally shards of the poll's current round. A shard never written counts as zero. */
-export function toResults(poll: PollItem, shards: (TallyItem | null)[], now: string): PollResults {
-  const options = poll.options.map((option) => {
-    const attribute = votesAttribute(option.id);
-    const votes = shards.reduce((sum, shard) => sum + ((shard && shard[attribute]) || 0), 0);
-    return { optionId: option.id, label: option.label, votes };
-  });
-  const totalVotes = options.reduce((sum, option) => sum + option.votes, 0);
-  return { pollId: poll.id, title: poll.title, state: poll.state, round: poll.round, options, totalVotes, updatedAt: now };
-}
-
-/** The tally as CSV, quoted where a label needs it (RFC 4180). */
-export function toCsv(results: PollResults): string {
-  // No regex literals in APPSYNC_JS.
-  const needsQuotes = (text: string) => ['"', ',', '\n', '\r'].some((c) => text.indexOf(c) >= 0);
-  const quote = (text: string) => (needsQuotes(text) ? `"${text.replaceAll('"', '""')}"` : text);
-  const rows = results.options.map((option) => `${option.optionId},${quote(option.label)},${option.votes}`);
-  return ['option,label,votes', ...rows, `total,,${results.totalVotes}`].join('\n') + '\n';
+/** Sums the tally shards of the question's current round. A shard never written counts as zero. */
+export function toResults(question: QuestionItem, shards: (TallyItem | null)[], now: string): QuestionResults {
+  const sum = (attribute: string) => shards.reduce((total, shard) => total + ((shard && shard[attribute]) || 0), 0);
+  const options = question.options.map((option) => ({ optionId: option.id, label: option.label, votes: sum(votesAttribute(option.id)) }));
+  const cloud = question.type === 'WORD_CLOUD' ? toWordCounts(shards, question.profanityFilter) : null;
+  const totalVotes = cloud ? cloud.total : options.reduce((total, option) => total + option.votes, 0);
+  // Rating options are r1..rN in order: the value of the option at index i is i + 1.
+  const points = options.reduce((total, option, index) => total + option.votes * (index + 1), 0);
+  return {
+    eventId: question.eventId,
+    questionId: question.id,
+    type: question.type,
+    title: question.title,
+    state: question.state,
+    round: question.round,
+    options,
+    average: question.type === 'RATING' && totalVotes > 0 ? Math.round((points / totalVotes) * 100) / 100 : null,
+    words: cloud ? cloud.words : [],
+    totalVotes,
+    voters: sum('voters'),
+    updatedAt: now,
+  };
 }

@@ -1,37 +1,74 @@
-// Every accepted vote is counted exactly once, also when the server is killed
-// (SIGKILL, no chance to flush or finish) in the middle of a stream of votes and
-// started again on the same data: the embedded default engine, data on disk.
+// Every acknowledged answer is counted exactly once, also when the server is killed
+// (SIGKILL, no chance to flush or finish) in the middle of a stream of answers or of
+// changed answers, and started again on the same data: the embedded default engine,
+// data on disk.
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signInWithPassword } from '../../local/user-pool/sign-in.ts';
 import { CAST_VOTE, ORGANIZER } from '../support/local-appsync.ts';
 import { freePort, startServerProcess } from '../support/server-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'handsup-crash-'));
-let child: ChildProcess | undefined;
+let server: ChildProcess;
+let apiKey: string;
+let port: number;
 afterAll(() => {
-  child?.kill('SIGKILL');
+  server?.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const startServer = async (port: number) =>
-  startServerProcess({ port, dataDir, users: [{ ...ORGANIZER, groups: ['organizers'] }] });
+const start = async () => {
+  ({ process: server, apiKey } = await startServerProcess({ port, dataDir, users: [{ ...ORGANIZER, groups: ['organizers'] }] }));
+};
+const post = async (query: string, variables: object, headers: Record<string, string>) => {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data: any; errors?: any[] };
+};
+const asVoter = (query: string, variables: object) => post(query, variables, { 'x-api-key': apiKey });
 
-it('counts every acknowledged vote once after a SIGKILL mid-stream and a restart', async () => {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/graphql`;
-  let { process: server, apiKey } = await startServer(port);
-  child = server;
-  const post = async (query: string, variables: object, headers: Record<string, string>) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as { data: any; errors?: any[] };
+type Voter = { participantId: string; optionId: string; acknowledged: boolean };
+let event: { id: string; code: string; questionIds: string[] };
+let voters: Voter[];
+
+const vote = (voter: Voter) =>
+  asVoter(CAST_VOTE, { eventId: event.id, questionId: event.questionIds[0], participantId: voter.participantId, optionIds: [voter.optionId] }).then((answer) => {
+    if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+    voter.acknowledged = true;
+  });
+
+/** Sends every answer, 32 at a time, and kills the server with SIGKILL once `killAfter` are acknowledged; then starts it again. */
+async function streamAndKill(batch: Voter[], killAfter: number) {
+  const queue = [...batch];
+  let killed = false;
+  const worker = async () => {
+    for (let voter = queue.shift(); voter && !killed; voter = queue.shift()) {
+      await vote(voter).catch(() => {});
+      if (!killed && batch.filter((v) => v.acknowledged).length >= killAfter) {
+        killed = true;
+        server.kill('SIGKILL');
+      }
+    }
   };
-  const asVoter = (query: string, variables: object) => post(query, variables, { 'x-api-key': apiKey });
+  await Promise.all(Array.from({ length: 32 }, worker));
+  await new Promise((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve(null) : server.once('exit', resolve)));
+  await start();
+}
 
-  // The organizer signs in through the local user pool, then creates and opens a poll.
+const tally = async () =>
+  (await asVoter('query ($e: ID!, $q: ID!) { results(eventId: $e, questionId: $q) { totalVotes voters options { votes } } }', { e: event.id, q: event.questionIds[0] }))
+    .data.results;
+
+beforeAll(async () => {
+  port = await freePort();
+  await start();
+  // The organizer signs in through the local user pool, then creates an event whose question allows changes, and opens it.
   const outputs = await (await fetch(`http://127.0.0.1:${port}/amplify_outputs.json`)).json();
   const { idToken } = await signInWithPassword({
     endpoint: outputs.custom.user_pool_endpoint,
@@ -40,41 +77,21 @@ it('counts every acknowledged vote once after a SIGKILL mid-stream and a restart
     password: ORGANIZER.password,
   });
   const organizer = { authorization: idToken };
-  const created = await post('mutation { createPoll(input: { title: "Crash", options: ["A", "B", "C"] }) { id code } }', {}, organizer);
-  const poll = created.data.createPoll;
-  await post('mutation ($id: ID!) { openPoll(id: $id) { state } }', { id: poll.id }, organizer);
-
-  const voters = await Promise.all(
+  const question = { type: 'MULTIPLE_CHOICE', title: 'Crash', options: ['A', 'B', 'C'], allowChange: true };
+  const created = await post('mutation ($i: CreateEventInput!) { createEvent(input: $i) { id code questionIds } }', { i: { title: 'Crash', questions: [question] } }, organizer);
+  event = created.data.createEvent;
+  await post('mutation ($e: ID!, $q: ID!) { openQuestion(eventId: $e, questionId: $q) { state } }', { e: event.id, q: event.questionIds[0] }, organizer);
+  voters = await Promise.all(
     Array.from({ length: 96 }, async (_, i) => {
-      const joined = await asVoter('mutation ($code: String!) { joinPoll(code: $code) { participantId } }', { code: poll.code });
-      return { participantId: joined.data.joinPoll.participantId as string, optionId: `o${(i % 3) + 1}`, acknowledged: false };
+      const joined = await asVoter('mutation ($code: String!) { joinEvent(code: $code) { participantId } }', { code: event.code });
+      return { participantId: joined.data.joinEvent.participantId as string, optionId: `o${(i % 3) + 1}`, acknowledged: false };
     }),
   );
-  const vote = (voter: (typeof voters)[number]) =>
-    asVoter(CAST_VOTE, { pollId: poll.id, participantId: voter.participantId, optionId: voter.optionId }).then((answer) => {
-      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-      voter.acknowledged = true;
-    });
+}, 60_000);
 
-  // 32 voters at a time; the server is killed once a third of the votes are acknowledged.
-  const queue = [...voters];
-  let killed = false;
-  const worker = async () => {
-    for (let voter = queue.shift(); voter && !killed; voter = queue.shift()) {
-      await vote(voter).catch(() => {});
-      if (!killed && voters.filter((v) => v.acknowledged).length >= 32) {
-        killed = true;
-        server.kill('SIGKILL');
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
-  await new Promise((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve(null) : server.once('exit', resolve)));
+it('counts every acknowledged vote once after a SIGKILL mid-stream and a restart', async () => {
+  await streamAndKill(voters, 32);
   const acknowledged = voters.filter((v) => v.acknowledged).length;
-
-  ({ process: server, apiKey } = await startServer(port));
-  child = server;
-  const tally = async () => (await asVoter('query ($id: ID!) { results(pollId: $id) { totalVotes options { votes } } }', { id: poll.id })).data.results;
 
   // Nothing acknowledged was lost, and nothing unacknowledged is counted twice.
   const afterRestart = await tally();
@@ -83,5 +100,17 @@ it('counts every acknowledged vote once after a SIGKILL mid-stream and a restart
 
   // Each voter without an answer sends the same vote again, as the web app does; then all are counted once.
   for (const voter of voters.filter((v) => !v.acknowledged)) await vote(voter);
-  expect(await tally()).toEqual({ totalVotes: 96, options: [{ votes: 32 }, { votes: 32 }, { votes: 32 }] });
+  expect(await tally()).toEqual({ totalVotes: 96, voters: 96, options: [{ votes: 32 }, { votes: 32 }, { votes: 32 }] });
+}, 120_000);
+
+it('moves every changed vote once, old choice down and new one up, through a SIGKILL mid-stream and a restart', async () => {
+  // A's voters change to B, B's to C: 0 / 32 / 64 when each change counts once.
+  const changing = voters.filter((v) => v.optionId !== 'o3');
+  for (const voter of changing) {
+    voter.optionId = voter.optionId === 'o1' ? 'o2' : 'o3';
+    voter.acknowledged = false;
+  }
+  await streamAndKill(changing, 16);
+  for (const voter of changing.filter((v) => !v.acknowledged)) await vote(voter);
+  expect(await tally()).toEqual({ totalVotes: 96, voters: 96, options: [{ votes: 0 }, { votes: 32 }, { votes: 64 }] });
 }, 120_000);

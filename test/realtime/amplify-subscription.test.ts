@@ -2,10 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAppSync } from '../../local/server.ts';
 import { amplifyClientFor } from '../support/amplify-node.ts';
-import { castVote, createPoll, join, startHandsUp } from '../support/local-appsync.ts';
+import { castVote, createQuestion, join, startHandsUp, type TestQuestion } from '../support/local-appsync.ts';
 
-const onVote = /* GraphQL */ `
-  subscription OnVote($pollId: ID!) { onVote(pollId: $pollId) { pollId optionId results { totalVotes options { optionId votes } } } }
+const onAnswer = /* GraphQL */ `
+  subscription OnAnswer($eventId: ID!, $questionId: ID!) {
+    onAnswer(eventId: $eventId, questionId: $questionId) { questionId optionIds results { totalVotes options { optionId votes } } }
+  }
 `;
 
 let server: LocalAppSync;
@@ -28,52 +30,52 @@ async function until(check: () => boolean, timeoutMs = 5000) {
 }
 
 /** Subscribes and resolves once the server has acknowledged the subscription. */
-async function subscribe(pollId: string) {
+async function subscribe(question: TestQuestion) {
   const received: any[] = [];
   const errors: unknown[] = [];
   const before = subscriberCount();
-  const subscription = (client.graphql({ query: onVote, variables: { pollId } }) as any).subscribe({
-    next: (message: any) => received.push(message.data.onVote),
+  const subscription = (client.graphql({ query: onAnswer, variables: { eventId: question.eventId, questionId: question.id } }) as any).subscribe({
+    next: (message: any) => received.push(message.data.onAnswer),
     error: (error: unknown) => errors.push(error),
   });
   await until(() => subscriberCount() > before);
   return { received, errors, unsubscribe: () => subscription.unsubscribe() };
 }
 
-describe('onVote through the aws-amplify client', () => {
-  it('delivers each ballot with the tally to a subscriber of that poll', async () => {
-    const poll = await createPoll(server);
-    const sub = await subscribe(poll.id);
-    await castVote(server, poll.id, await join(server, poll), 'o1');
+describe('onAnswer through the aws-amplify client', () => {
+  it('delivers each answer with the tally to a subscriber of that question', async () => {
+    const { event, question } = await createQuestion(server);
+    const sub = await subscribe(question);
+    await castVote(server, question, await join(server, event), ['o1']);
     await until(() => sub.received.length === 1);
     expect(sub.received[0]).toEqual({
-      pollId: poll.id,
-      optionId: 'o1',
+      questionId: question.id,
+      optionIds: ['o1'],
       results: { totalVotes: 1, options: [{ optionId: 'o1', votes: 1 }, { optionId: 'o2', votes: 0 }, { optionId: 'o3', votes: 0 }] },
     });
     expect(sub.errors).toEqual([]);
     sub.unsubscribe();
   });
 
-  it('does not deliver votes of another poll', async () => {
-    const watched = await createPoll(server);
-    const other = await createPoll(server);
-    const sub = await subscribe(watched.id);
-    await castVote(server, other.id, await join(server, other), 'o1');
-    await castVote(server, watched.id, await join(server, watched), 'o2');
+  it('does not deliver answers to another question', async () => {
+    const watched = await createQuestion(server);
+    const other = await createQuestion(server);
+    const sub = await subscribe(watched.question);
+    await castVote(server, other.question, await join(server, other.event), ['o1']);
+    await castVote(server, watched.question, await join(server, watched.event), ['o2']);
     await until(() => sub.received.length === 1);
-    expect(sub.received.map((r) => r.pollId)).toEqual([watched.id]);
+    expect(sub.received.map((r) => r.questionId)).toEqual([watched.question.id]);
     sub.unsubscribe();
   });
 
   it('stops delivering after unsubscribe', async () => {
-    const poll = await createPoll(server);
-    const sub = await subscribe(poll.id);
+    const { event, question } = await createQuestion(server);
+    const sub = await subscribe(question);
     sub.unsubscribe();
     await until(() => subscriberCount() === 0);
-    await castVote(server, poll.id, await join(server, poll), 'o1');
-    const second = await subscribe(poll.id);
-    await castVote(server, poll.id, await join(server, poll), 'o1');
+    await castVote(server, question, await join(server, event), ['o1']);
+    const second = await subscribe(question);
+    await castVote(server, question, await join(server, event), ['o1']);
     await until(() => second.received.length === 1);
     expect(sub.received).toEqual([]);
     second.unsubscribe();

@@ -11,25 +11,34 @@ export function run(file: string, fn: 'request' | 'response', context: Evaluatio
   };
 }
 
-/** A poll item as stored: open, round 1, results shown after one has voted. */
-export const poll = {
-  pk: 'POLL#p1',
-  sk: 'POLL',
-  type: 'POLL',
-  id: 'p1',
-  code: 'ABC123',
+/** A question item as stored: multiple choice, open, round 1, results shown after one has answered, changes allowed. */
+export const question = {
+  pk: 'EVENT#e1',
+  sk: 'QUESTION#q1',
+  id: 'q1',
+  eventId: 'e1',
+  type: 'MULTIPLE_CHOICE',
   title: 'Best talk',
-  state: 'OPEN',
-  round: 1,
-  resultsVisibility: 'AFTER_VOTE',
   options: [
     { id: 'o1', label: 'Alpha' },
     { id: 'o2', label: 'Beta' },
+    { id: 'o3', label: 'Gamma' },
   ],
+  maxChoices: 1,
+  scale: null,
+  profanityFilter: false,
+  moderated: false,
+  allowChange: true,
+  state: 'OPEN',
+  resultsVisibility: 'AFTER_VOTE',
+  reveal: 'AUTO',
+  round: 1,
+  answered: false,
   createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
-/** A participant who has joined and not voted yet. Their id ends in `a`: tally shard 10. */
-export const participant = { participantId: 'part-a', pollId: 'p1', joinedAt: '2026-01-01T00:00:01.000Z' };
+/** An answer counted: seq 1, option o1. The participant's id ends in `a`: tally shard 10. */
+export const answer = { eventId: 'e1', questionId: 'q1', participantId: 'part-a', round: 1, seq: 1, optionIds: ['o1'], prev: [], counted: true };
 
 export const env = { HANDSUP_TABLE: 'HandsUp' };

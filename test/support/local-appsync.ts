@@ -47,46 +47,75 @@ export async function asOrganizer<T = any>(server: LocalAppSync, query: string, 
   return graphql<T>(server, query, variables, { authorization: await organizerToken(server) });
 }
 
-export type TestPoll = { id: string; code: string; round: number; options: { id: string; label: string }[] };
+const QUESTION_FIELDS = 'id eventId type title state round resultsVisibility reveal allowChange maxChoices answered options { id label }';
+const EVENT_FIELDS = `id code title questionIds currentQuestionId questions { ${QUESTION_FIELDS} }`;
 
-const POLL_FIELDS = 'id code state round resultsVisibility options { id label }';
+export type TestQuestion = { id: string; eventId: string; type: string; title: string; state: string; round: number; options: { id: string; label: string }[] };
+export type TestEvent = { id: string; code: string; title: string; questionIds: string[]; currentQuestionId: string | null; questions: TestQuestion[] };
 
-/** Creates a poll as the organizer and, unless told otherwise, opens it. */
-export async function createPoll(
-  server: LocalAppSync,
-  { title = 'Best talk', options = ['Alpha', 'Beta', 'Gamma'], resultsVisibility = 'ALWAYS', open = true } = {},
-): Promise<TestPoll> {
-  const created = await asOrganizer(server, `mutation ($input: CreatePollInput!) { createPoll(input: $input) { ${POLL_FIELDS} } }`, {
-    input: { title, options, resultsVisibility },
+/** Creates an event as the organizer, with the questions given (QuestionInput objects). */
+export async function createEvent(server: LocalAppSync, { title = 'Keynote', questions = [] as Record<string, unknown>[] } = {}): Promise<TestEvent> {
+  const created = await asOrganizer(server, `mutation ($input: CreateEventInput!) { createEvent(input: $input) { ${EVENT_FIELDS} } }`, {
+    input: { title, questions },
   });
   if (created.body.errors) throw new Error(JSON.stringify(created.body.errors));
-  const poll = created.body.data.createPoll as TestPoll;
-  if (open) await pollAction(server, 'openPoll', poll.id);
-  return poll;
+  return created.body.data.createEvent as TestEvent;
 }
 
-export async function pollAction(server: LocalAppSync, action: 'openPoll' | 'closePoll' | 'resetPoll' | 'deletePoll', id: string) {
-  const answer = await asOrganizer(server, `mutation ($id: ID!) { ${action}(id: $id) { ${POLL_FIELDS} } }`, { id });
+/**
+ * An event with one question (multiple choice A/B/C unless `question` says otherwise),
+ * put on and, unless told otherwise, opened: what most specifications start from.
+ */
+export async function createQuestion(
+  server: LocalAppSync,
+  { question = {} as Record<string, unknown>, open = true } = {},
+): Promise<{ event: TestEvent; question: TestQuestion }> {
+  const input = { type: 'MULTIPLE_CHOICE', title: 'Best talk', options: ['Alpha', 'Beta', 'Gamma'], ...question };
+  if (input.type !== 'MULTIPLE_CHOICE') delete (input as Record<string, unknown>).options;
+  const event = await createEvent(server, { questions: [input] });
+  const created = event.questions[0]!;
+  await eventAction(server, 'goToQuestion', event.id, created.id);
+  return { event, question: open ? await questionAction(server, 'openQuestion', event.id, created.id) : created };
+}
+
+export async function questionAction(
+  server: LocalAppSync,
+  action: 'openQuestion' | 'closeQuestion' | 'resetQuestion',
+  eventId: string,
+  questionId: string,
+): Promise<TestQuestion> {
+  const answer = await asOrganizer(server, `mutation ($e: ID!, $q: ID!) { ${action}(eventId: $e, questionId: $q) { ${QUESTION_FIELDS} } }`, { e: eventId, q: questionId });
   if (answer.body.errors) throw new Error(JSON.stringify(answer.body.errors));
   return answer.body.data[action];
 }
 
-/** Joins a poll by its code, as a phone does: answers the new participant's id. */
-export async function join(server: LocalAppSync, poll: { code: string }): Promise<string> {
-  const answer = await graphql(server, 'mutation ($code: String!) { joinPoll(code: $code) { participantId } }', { code: poll.code });
+export async function eventAction(
+  server: LocalAppSync,
+  action: 'goToQuestion' | 'removeQuestion' | 'duplicateQuestion',
+  eventId: string,
+  questionId: string,
+): Promise<TestEvent> {
+  const answer = await asOrganizer(server, `mutation ($e: ID!, $q: ID!) { ${action}(eventId: $e, questionId: $q) { ${EVENT_FIELDS} } }`, { e: eventId, q: questionId });
   if (answer.body.errors) throw new Error(JSON.stringify(answer.body.errors));
-  return answer.body.data.joinPoll.participantId;
+  return answer.body.data[action];
+}
+
+/** Joins an event by its code, as a phone does: answers the new participant's id. */
+export async function join(server: LocalAppSync, event: { code: string }): Promise<string> {
+  const answer = await graphql(server, 'mutation ($code: String!) { joinEvent(code: $code) { participantId } }', { code: event.code });
+  if (answer.body.errors) throw new Error(JSON.stringify(answer.body.errors));
+  return answer.body.data.joinEvent.participantId;
 }
 
 export const CAST_VOTE = /* GraphQL */ `
-  mutation CastVote($pollId: ID!, $participantId: ID!, $optionId: ID!) {
-    castVote(pollId: $pollId, participantId: $participantId, optionId: $optionId) {
-      pollId optionId round
-      results { pollId title state round totalVotes updatedAt options { optionId label votes } }
+  mutation CastVote($eventId: ID!, $questionId: ID!, $participantId: ID!, $optionIds: [ID!]!) {
+    castVote(eventId: $eventId, questionId: $questionId, participantId: $participantId, optionIds: $optionIds) {
+      eventId questionId round seq optionIds
+      results { eventId questionId title state round totalVotes voters average updatedAt options { optionId label votes } }
     }
   }
 `;
 
-export function castVote(server: LocalAppSync, pollId: string, participantId: string, optionId: string) {
-  return graphql(server, CAST_VOTE, { pollId, participantId, optionId });
+export function castVote(server: LocalAppSync, question: { eventId: string; id: string }, participantId: string, optionIds: string[]) {
+  return graphql(server, CAST_VOTE, { eventId: question.eventId, questionId: question.id, participantId, optionIds });
 }

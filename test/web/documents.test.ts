@@ -12,34 +12,17 @@ const schema = buildSchema(`${read('local/graphql/appsync.graphql')}\n${read('sc
 describe('operations picked from operations.graphql', () => {
   const operations = splitDefinitions(source).filter((d) => d.kind !== 'fragment');
 
-  it('finds every operation and fragment in the file', () => {
-    expect(splitDefinitions(source).map((d) => `${d.kind} ${d.name}`)).toEqual([
-      'fragment PollFields',
-      'fragment Results',
-      'query Polls',
-      'query Poll',
-      'query PollByCode',
-      'query PollResults',
-      'query Participant',
-      'query ExportResults',
-      'mutation CreatePoll',
-      'mutation OpenPoll',
-      'mutation ClosePoll',
-      'mutation ResetPoll',
-      'mutation DeletePoll',
-      'mutation JoinPoll',
-      'mutation CastVote',
-      'subscription OnVote',
-      'subscription OnPollChanged',
-    ]);
+  it('finds every operation and fragment in the file, as graphql-js reads it', () => {
+    const names = parse(source).definitions.map((d) => ('name' in d && 'operation' in d ? `${d.operation} ${d.name?.value}` : `fragment ${'name' in d ? d.name?.value : ''}`));
+    expect(splitDefinitions(source).map((d) => `${d.kind} ${d.name}`)).toEqual(names);
+    expect(names.length).toBeGreaterThan(0);
   });
 
   it.each(operations.map((d) => d.name))('%s is valid against the schema, with the fragments it uses', (name) => {
     const text = pickOperation(source, name);
     const document = parse(text);
+    // validate() also refuses a fragment the operation does not use: nothing extra is sent.
     expect(validate(schema, document)).toEqual([]);
-    const fragments = (text.match(/\.\.\.(PollFields|Results)\b/g) ?? []).length;
-    expect(document.definitions).toHaveLength(1 + fragments);
     for (const definition of document.definitions) {
       const loc = definition.loc!;
       expect(source).toContain(text.slice(loc.start, loc.end));

@@ -1,11 +1,12 @@
-// The web app's logic that needs no browser: addresses, error words, tallies
-// arriving out of order, what a device remembers, who sees the tally.
+// The web app's logic that needs no browser: addresses, error words, results
+// arriving out of order, what a device remembers, who sees the results.
 import { describe, expect, it } from 'vitest';
 import { apiFailure, describeApiError } from '../../web/src/api/errors.ts';
-import type { Results } from '../../web/src/api/operations.ts';
-import { storedParticipant, storedPendingVote, storeParticipant, storePendingVote } from '../../web/src/live/device.ts';
-import { newerTally, percentages } from '../../web/src/live/tally.ts';
-import { canSeeTally } from '../../web/src/live/useLiveTally.ts';
+import type { QuestionResults } from '../../web/src/api/audience.ts';
+import { storedParticipant, storedPendingAnswer, storeParticipant, storePendingAnswer } from '../../web/src/live/device.ts';
+import { percentages } from '../../web/src/live/tally.ts';
+import { newerResults } from '../../web/src/questions/results.ts';
+import { audienceSeesResults } from '../../web/src/questions/visibility.ts';
 import { looksLikeCode, normalizeCode, routeOf, screenPath, votePath } from '../../web/src/routes.ts';
 
 describe('addresses', () => {
@@ -68,25 +69,35 @@ describe('errors in words', () => {
   });
 });
 
-describe('tallies arriving out of order', () => {
-  const tally = (round: number, votes: number[], updatedAt = '2026-01-01T00:00:00Z'): Results => ({
-    pollId: 'p',
-    title: 'T',
+describe('results arriving out of order', () => {
+  const results = (round: number, votes: number[], updatedAt = '2026-01-01T00:00:00.000Z', voters = votes.reduce((a, b) => a + b, 0)): QuestionResults => ({
+    eventId: 'e',
+    questionId: 'q',
+    type: 'MULTIPLE_CHOICE',
     state: 'OPEN',
     round,
     updatedAt,
+    average: null,
+    words: [],
+    voters,
     totalVotes: votes.reduce((a, b) => a + b, 0),
     options: votes.map((n, i) => ({ optionId: `o${i + 1}`, label: `O${i + 1}`, votes: n })),
   });
+  const at = (second: number) => `2026-01-01T00:00:0${second}.000Z`;
 
-  it('keeps the tally with more votes in a round, and any tally of a later round', () => {
-    expect(newerTally(tally(1, [2, 1]), tally(1, [1, 1]))).toEqual(tally(1, [2, 1]));
-    expect(newerTally(tally(1, [1, 1]), tally(1, [2, 1]))).toEqual(tally(1, [2, 1]));
-    expect(newerTally(tally(1, [5, 5]), tally(2, [0, 0]))).toEqual(tally(2, [0, 0]));
-    expect(newerTally(tally(2, [0, 1]), tally(1, [9, 9]))).toEqual(tally(2, [0, 1]));
-    expect(newerTally(null, tally(1, [1, 0]))).toEqual(tally(1, [1, 0]));
-    expect(newerTally(tally(1, [1, 0]), null)).toEqual(tally(1, [1, 0]));
-    expect(newerTally(tally(1, [1, 0], 'a'), tally(1, [1, 0], 'b'))?.updatedAt).toBe('b');
+  it('keeps the later reading in a round, and any reading of a later round', () => {
+    expect(newerResults(results(1, [2, 1], at(2)), results(1, [1, 1], at(1)))).toEqual(results(1, [2, 1], at(2)));
+    expect(newerResults(results(1, [1, 1], at(1)), results(1, [2, 1], at(2)))).toEqual(results(1, [2, 1], at(2)));
+    expect(newerResults(results(1, [5, 5], at(3)), results(2, [0, 0], at(1)))).toEqual(results(2, [0, 0], at(1)));
+    expect(newerResults(results(2, [0, 1]), results(1, [9, 9]))).toEqual(results(2, [0, 1]));
+    expect(newerResults(null, results(1, [1, 0]))).toEqual(results(1, [1, 0]));
+    expect(newerResults(results(1, [1, 0]), null)).toEqual(results(1, [1, 0]));
+  });
+
+  it('takes a changed answer that moved a vote, though the total stayed the same or went down', () => {
+    // One voter changed from two choices to one: fewer votes, later reading.
+    expect(newerResults(results(1, [1, 1], at(1), 1), results(1, [1, 0], at(2), 1))).toEqual(results(1, [1, 0], at(2), 1));
+    expect(newerResults(results(1, [1, 0], at(2), 1), results(1, [1, 1], at(1), 1))).toEqual(results(1, [1, 0], at(2), 1));
   });
 
   it('rounds shares so that they add up to 100', () => {
@@ -110,7 +121,7 @@ describe('what a device remembers', () => {
     return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
   };
 
-  it('keeps one participant id per poll', () => {
+  it('keeps one participant id per event', () => {
     const store = memory();
     storeParticipant('a', 'pa', store);
     storeParticipant('b', 'pb', store);
@@ -119,30 +130,36 @@ describe('what a device remembers', () => {
     expect(storedParticipant('a', store)).toBeNull();
   });
 
-  it('keeps a vote until its answer comes, and forgets a damaged entry', () => {
+  it('keeps an answer until its reply comes, per question, and forgets a damaged entry', () => {
     const store = memory();
-    storePendingVote('a', { optionId: 'o1', round: 2 }, store);
-    expect(storedPendingVote('a', store)).toEqual({ optionId: 'o1', round: 2 });
-    storePendingVote('a', null, store);
-    expect(storedPendingVote('a', store)).toBeNull();
-    store.setItem('handsup:pending:b', '{not json');
-    expect(storedPendingVote('b', store)).toBeNull();
-    expect(store.getItem('handsup:pending:b')).toBeNull();
+    storePendingAnswer('e', 'q1', { questionId: 'q1', round: 2, optionIds: ['o1', 'o3'] }, store);
+    storePendingAnswer('e', 'q2', { questionId: 'q2', round: 1, words: ['calm'] }, store);
+    expect(storedPendingAnswer('e', 'q1', store)).toEqual({ questionId: 'q1', round: 2, optionIds: ['o1', 'o3'] });
+    expect(storedPendingAnswer('e', 'q2', store)).toEqual({ questionId: 'q2', round: 1, words: ['calm'] });
+    storePendingAnswer('e', 'q1', null, store);
+    expect(storedPendingAnswer('e', 'q1', store)).toBeNull();
+    store.setItem('handsup:pending:e:q3', '{not json');
+    expect(storedPendingAnswer('e', 'q3', store)).toBeNull();
+    expect(store.getItem('handsup:pending:e:q3')).toBeNull();
   });
 });
 
-describe('who sees the tally (as the server decides)', () => {
-  const poll = (state: 'DRAFT' | 'OPEN' | 'CLOSED', resultsVisibility: 'ALWAYS' | 'AFTER_VOTE' | 'AFTER_CLOSE') => ({ state, resultsVisibility });
-  const voter = { organizer: false, voted: false };
-  const voted = { organizer: false, voted: true };
-  const organizer = { organizer: true, voted: false };
+describe('who in the audience sees the results (as the server decides)', () => {
+  const question = (state: 'DRAFT' | 'OPEN' | 'CLOSED', resultsVisibility: 'ALWAYS' | 'AFTER_VOTE' | 'AFTER_CLOSE', reveal: 'AUTO' | 'SHOWN' | 'HIDDEN' = 'AUTO') => ({ state, resultsVisibility, reveal });
+  const before = { answered: false };
+  const after = { answered: true };
 
-  it('follows the poll’s visibility, and always shows it to organizers and after close', () => {
-    expect(canSeeTally(poll('OPEN', 'ALWAYS'), voter)).toBe(true);
-    expect(canSeeTally(poll('OPEN', 'AFTER_VOTE'), voter)).toBe(false);
-    expect(canSeeTally(poll('OPEN', 'AFTER_VOTE'), voted)).toBe(true);
-    expect(canSeeTally(poll('OPEN', 'AFTER_CLOSE'), voted)).toBe(false);
-    expect(canSeeTally(poll('OPEN', 'AFTER_CLOSE'), organizer)).toBe(true);
-    expect(canSeeTally(poll('CLOSED', 'AFTER_CLOSE'), voter)).toBe(true);
+  it('follows the question’s visibility while the presenter leaves it to that', () => {
+    expect(audienceSeesResults(question('OPEN', 'ALWAYS'), before)).toBe(true);
+    expect(audienceSeesResults(question('OPEN', 'AFTER_VOTE'), before)).toBe(false);
+    expect(audienceSeesResults(question('OPEN', 'AFTER_VOTE'), after)).toBe(true);
+    expect(audienceSeesResults(question('OPEN', 'AFTER_CLOSE'), after)).toBe(false);
+    expect(audienceSeesResults(question('CLOSED', 'AFTER_CLOSE'), before)).toBe(true);
+  });
+
+  it('follows the presenter’s reveal over everything else', () => {
+    expect(audienceSeesResults(question('OPEN', 'AFTER_CLOSE', 'SHOWN'), before)).toBe(true);
+    expect(audienceSeesResults(question('OPEN', 'ALWAYS', 'HIDDEN'), after)).toBe(false);
+    expect(audienceSeesResults(question('CLOSED', 'AFTER_CLOSE', 'HIDDEN'), after)).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalAppSync } from '../../local/server.ts';
-import { castVote, createPoll, join as joinPoll, ORGANIZER, startHandsUp } from '../support/local-appsync.ts';
+import { castVote, createQuestion, join as joinEvent, ORGANIZER, startHandsUp } from '../support/local-appsync.ts';
 import { WAIT, waitForText } from './browser.ts';
 
 export type Outage = {
@@ -21,21 +21,21 @@ export type Outage = {
   close(): Promise<void>;
 };
 
-/** Serves HandsUp on disk, opens the big screen of an open poll, stops the server for `outageMs`, restarts it, votes. */
+/** Serves HandsUp on disk, opens the big screen of an open question, stops the server for `outageMs`, restarts it, votes. */
 export async function outageOnTheBigScreen({ browser, webRoot, outageMs }: { browser: Browser; webRoot: string; outageMs: number }): Promise<Outage> {
   const dataDir = await mkdtemp(join(tmpdir(), 'handsup-outage-'));
   const start = (port: number) => startHandsUp({ webRoot, dataDir, port, users: [ORGANIZER] });
   let server: LocalAppSync = await start(0);
   const { port } = server;
-  const poll = await createPoll(server, { title: 'Outage', options: ['Stay', 'Go'] });
+  const { event, question } = await createQuestion(server, { question: { title: 'Outage', options: ['Stay', 'Go'] } });
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const screen = await context.newPage();
-  await screen.goto(`http://127.0.0.1:${port}/p/${poll.code}/screen`);
+  await screen.goto(`http://127.0.0.1:${port}/p/${event.code}/screen`);
   await screen.locator('[data-testid="results"][data-live="true"]').waitFor(WAIT);
   // Voters joined before the outage keep their ids on their phones.
-  const voters = await Promise.all([1, 2].map(() => joinPoll(server, poll)));
-  await castVote(server, poll.id, voters[0]!, poll.options[0]!.id);
-  await waitForText(screen, 'total-votes', '1');
+  const voters = await Promise.all([1, 2].map(() => joinEvent(server, event)));
+  await castVote(server, question, voters[0]!, [question.options[0]!.id]);
+  await waitForText(screen, 'voted', '1');
 
   await server.close();
   await screen.getByTestId('connection-banner').waitFor(WAIT);
@@ -45,9 +45,9 @@ export async function outageOnTheBigScreen({ browser, webRoot, outageMs }: { bro
 
   server = await start(port);
   const restarted = performance.now();
-  const vote = await castVote(server, poll.id, voters[1]!, poll.options[1]!.id);
+  const vote = await castVote(server, question, voters[1]!, [question.options[1]!.id]);
   if (vote.body.errors) throw new Error(JSON.stringify(vote.body.errors));
-  await waitForText(screen, 'total-votes', '2', 60_000);
+  await waitForText(screen, 'voted', '2', 60_000);
   const recoveredMs = performance.now() - restarted;
   return {
     screen,

@@ -28,7 +28,7 @@ describe('the big screen after a 10 s outage', () => {
   });
 
   it('shows a vote cast after the restart, and is live again', async () => {
-    expect(await outage.screen.getByTestId('total-votes').textContent()).toBe('2');
+    expect(await outage.screen.getByTestId('voted').textContent()).toBe('2');
     await waitForLive(outage.screen);
     expect(await outage.screen.getByTestId('connection-banner').count()).toBe(0);
   });

@@ -1,6 +1,6 @@
 // The big screen fits any projector: at 1024×768, 1280×720, 1920×1080 and
 // 3840×2160, with the connection banner showing, 10 options and 80-character
-// labels, the total, every bar and the join code are inside the viewport.
+// labels, the counts, every bar and the join code are inside the viewport.
 // Each size is screenshotted (the paths are printed) for a person to look at.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalAppSync } from '../../local/server.ts';
-import { castVote, createPoll, join as joinPoll, startHandsUp, type TestPoll } from '../support/local-appsync.ts';
+import { castVote, createQuestion, join as joinEvent, startHandsUp, type TestEvent, type TestQuestion } from '../support/local-appsync.ts';
 import { buildWeb, launchChromium, WAIT } from './browser.ts';
 
 const SIZES = [
@@ -22,7 +22,8 @@ const LABEL = (n: number) => `Option ${n}: a label that runs to eighty character
 
 let server: LocalAppSync;
 let browser: Browser;
-let poll: TestPoll;
+let event: TestEvent;
+let question: TestQuestion;
 let removeBuild: () => Promise<void>;
 const shots = mkdtempSync(join(tmpdir(), 'handsup-screen-fit-'));
 
@@ -31,8 +32,10 @@ beforeAll(async () => {
   removeBuild = build.remove;
   server = await startHandsUp({ webRoot: build.webRoot });
   browser = await launchChromium();
-  poll = await createPoll(server, { title: 'Which of these ten proposals should the programme committee fund next year?', options: Array.from({ length: 10 }, (_, i) => LABEL(i + 1)) });
-  for (let i = 0; i < 12; i++) await castVote(server, poll.id, await joinPoll(server, poll), poll.options[i % 4]!.id);
+  ({ event, question } = await createQuestion(server, {
+    question: { title: 'Which of these ten proposals should the programme committee fund next year?', options: Array.from({ length: 10 }, (_, i) => LABEL(i + 1)) },
+  }));
+  for (let i = 0; i < 12; i++) await castVote(server, question, await joinEvent(server, event), [question.options[i % 4]!.id]);
 });
 
 afterAll(async () => {
@@ -52,7 +55,7 @@ async function screenWithBanner(width: number, height: number): Promise<Page> {
     lines.push(async () => void (await Promise.all([socket.close(), upstream.close()])));
   });
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${server.port}/p/${poll.code}/screen`);
+  await page.goto(`http://127.0.0.1:${server.port}/p/${event.code}/screen`);
   await page.locator('[data-testid="results"][data-live="true"]').waitFor(WAIT);
   cut = true;
   await Promise.all(lines.map((close) => close()));
@@ -90,14 +93,14 @@ async function overlaps(page: Page, selectors: string[]): Promise<string[]> {
 
 describe('the big screen on a projector', () => {
   for (const [width, height] of SIZES) {
-    it(`at ${width}×${height} shows the total, every bar and the join code inside the viewport, banner and all`, async () => {
+    it(`at ${width}×${height} shows the counts, every bar and the join code inside the viewport, banner and all`, async () => {
       const page = await screenWithBanner(width, height);
       const path = join(shots, `screen-${width}x${height}.png`);
       await page.screenshot({ path });
       console.info(`screenshot: ${path}`);
       expect(await page.locator('[data-testid^="result-"]').count()).toBe(10);
       expect(await outside(page, '[data-testid^="result-"]')).toEqual(Array(10).fill(0));
-      expect(await outside(page, '[data-testid="total-votes"]')).toEqual([0]);
+      expect(await outside(page, '[data-testid="event-counts"]')).toEqual([0]);
       expect(await outside(page, '[data-testid="join-code"]')).toEqual([0]);
       expect(await outside(page, '[data-testid="connection-banner"]')).toEqual([0]);
       expect(await overlaps(page, ['.screen-page__title', '[data-testid="connection-banner"]', '.result-rows', '.total', '.join-panel'])).toEqual([]);

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
+import { PhonePage } from './audience/PhonePage.tsx';
+import { ScreenPage } from './audience/ScreenPage.tsx';
 import { Notice } from './components/Notice.tsx';
+import { OrganizerPage } from './organizer/OrganizerPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { LandingPage } from './pages/LandingPage.tsx';
-import { OrganizerPage } from './pages/OrganizerPage.tsx';
-import { ScreenPage } from './pages/ScreenPage.tsx';
-import { VotePage } from './pages/VotePage.tsx';
 import { routeOf } from './routes.ts';
 
 export function App() {
@@ -15,11 +15,15 @@ export function App() {
     case 'join':
       return <JoinPage initialCode={route.code} />;
     case 'vote':
-      return <VotePage code={route.code} />;
+      return <PhonePage code={route.code} />;
     case 'screen':
       return <ScreenPage code={route.code} />;
     case 'organizer':
-      return <OrganizerPage />;
+      return <OrganizerPage view="console" />;
+    case 'organizer-event':
+      return <OrganizerPage view="event" eventId={route.eventId} />;
+    case 'presenter':
+      return <OrganizerPage view="present" eventId={route.eventId} />;
     default:
       return (
         <Notice kind="error" title="Page not found" detail="There is nothing at this address. To vote, enter the code shown on the screen.">

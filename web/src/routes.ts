@@ -11,6 +11,8 @@ export type Route =
   | { page: 'vote'; code: string }
   | { page: 'screen'; code: string }
   | { page: 'organizer' }
+  | { page: 'organizer-event'; eventId: string }
+  | { page: 'presenter'; eventId: string }
   | { page: 'not-found' };
 
 /** Codes are shown in capitals; people type them any way, with spaces or dashes (as the server reads them). */
@@ -35,6 +37,11 @@ export function routeOf(pathname: string, search = ''): Route {
   const [first, code, rest, ...more] = decoded;
   if (first === 'join' && code === undefined) return { page: 'join', code: new URLSearchParams(search).get('code') ?? '' };
   if (first === 'organizer' && code === undefined) return { page: 'organizer' };
+  // The organizer's pages of one event (organizer/paths.ts writes them): /organizer/events/<id>[/present].
+  if (first === 'organizer' && code === 'events' && rest !== undefined) {
+    if (more.length === 0) return { page: 'organizer-event', eventId: rest };
+    if (more.length === 1 && more[0] === 'present') return { page: 'presenter', eventId: rest };
+  }
   if (first === 'p' && code !== undefined && more.length === 0) {
     if (rest === undefined) return { page: 'vote', code: normalizeCode(code) };
     if (rest === 'screen') return { page: 'screen', code: normalizeCode(code) };

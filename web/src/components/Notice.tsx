@@ -13,10 +13,10 @@ export function Notice(props: { kind: 'loading' | 'error'; title: string; detail
   );
 }
 
-/** A poll that could not be loaded: why, whether it is being tried again, and a way to try now. */
-export function PollLoadFailed({ message, retrying, onRetry }: { message: string; retrying: boolean; onRetry: () => void }) {
+/** An event that could not be loaded: why, whether it is being tried again, and a way to try now. */
+export function EventLoadFailed({ message, retrying, onRetry }: { message: string; retrying: boolean; onRetry: () => void }) {
   return (
-    <Notice kind="error" title="The poll could not be opened" detail={`${message}${retrying ? ' Trying again…' : ''}`}>
+    <Notice kind="error" title="The event could not be opened" detail={`${message}${retrying ? ' Trying again…' : ''}`}>
       <button type="button" className="button-link" onClick={onRetry}>
         Try again now
       </button>

@@ -1,4 +1,4 @@
-import type { PollState } from '../api/operations.ts';
+import type { QuestionState as PollState } from '../graphql/generated.ts';
 
 const WORDS: Record<PollState, string> = {
   DRAFT: 'Not open yet',

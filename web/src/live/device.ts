@@ -1,21 +1,16 @@
-// What this device remembers about each poll, in localStorage so that it
+// What this device remembers about each event, in localStorage so that it
 // survives a reload: the participant id the server minted when it joined (its
-// right to one vote), and a vote it sent but has not yet had an answer for (so a
-// reload, a crash or a dead battery mid-retry does not drop it silently).
+// right to one answer per question), and an answer it sent but has not yet had a
+// reply for (so a reload, a crash or a dead battery mid-retry does not drop it
+// silently).
 //
 // What this cannot stop: a person who clears the site's data, opens a private
 // window or uses a second device joins again as a new participant. The server
-// keeps one vote per participant; a participant is a device, not a person.
-
-export interface PendingVote {
-  optionId: string;
-  round: number;
-}
+// keeps one answer per participant; a participant is a device, not a person.
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-const participantKey = (pollId: string) => `handsup:participant:${pollId}`;
-const pendingKey = (pollId: string) => `handsup:pending:${pollId}`;
+const participantKey = (eventId: string) => `handsup:participant:${eventId}`;
 
 /** localStorage, or a memory stand-in where it is unavailable (some private modes throw on use). */
 function storage(): Storage {
@@ -36,29 +31,43 @@ const memory: Storage = {
   removeItem: (key) => void memoryItems.delete(key),
 };
 
-export function storedParticipant(pollId: string, store: Storage = storage()): string | null {
-  return store.getItem(participantKey(pollId));
+/** The id this device joined the event with (one per event: it answers every question of it). */
+export function storedParticipant(eventId: string, store: Storage = storage()): string | null {
+  return store.getItem(participantKey(eventId));
 }
 
-export function storeParticipant(pollId: string, participantId: string | null, store: Storage = storage()): void {
-  if (participantId) store.setItem(participantKey(pollId), participantId);
-  else store.removeItem(participantKey(pollId));
+export function storeParticipant(eventId: string, participantId: string | null, store: Storage = storage()): void {
+  if (participantId) store.setItem(participantKey(eventId), participantId);
+  else store.removeItem(participantKey(eventId));
 }
 
-export function storedPendingVote(pollId: string, store: Storage = storage()): PendingVote | null {
-  const text = store.getItem(pendingKey(pollId));
+/** An answer to one question of an event, sent but not yet acknowledged. */
+export interface PendingAnswer {
+  questionId: string;
+  round: number;
+  optionIds?: string[];
+  words?: string[];
+}
+
+const pendingAnswerKey = (eventId: string, questionId: string) => `handsup:pending:${eventId}:${questionId}`;
+
+export function storedPendingAnswer(eventId: string, questionId: string, store: Storage = storage()): PendingAnswer | null {
+  const text = store.getItem(pendingAnswerKey(eventId, questionId));
   if (!text) return null;
   try {
-    const value = JSON.parse(text) as Partial<PendingVote>;
-    if (typeof value.optionId === 'string' && typeof value.round === 'number') return { optionId: value.optionId, round: value.round };
+    const value = JSON.parse(text) as Partial<PendingAnswer>;
+    const list = (items: unknown) => Array.isArray(items) && items.every((item) => typeof item === 'string');
+    if (value.questionId === questionId && typeof value.round === 'number' && (list(value.optionIds) || list(value.words))) {
+      return { questionId, round: value.round, ...(value.optionIds ? { optionIds: value.optionIds } : {}), ...(value.words ? { words: value.words } : {}) };
+    }
   } catch {
     // A damaged entry is as good as none.
   }
-  store.removeItem(pendingKey(pollId));
+  store.removeItem(pendingAnswerKey(eventId, questionId));
   return null;
 }
 
-export function storePendingVote(pollId: string, vote: PendingVote | null, store: Storage = storage()): void {
-  if (vote) store.setItem(pendingKey(pollId), JSON.stringify(vote));
-  else store.removeItem(pendingKey(pollId));
+export function storePendingAnswer(eventId: string, questionId: string, answer: PendingAnswer | null, store: Storage = storage()): void {
+  if (answer) store.setItem(pendingAnswerKey(eventId, questionId), JSON.stringify(answer));
+  else store.removeItem(pendingAnswerKey(eventId, questionId));
 }

@@ -107,7 +107,8 @@ export function watch<T>(source: Subscribable<T> | (() => Subscribable<T>), opti
     }
     if (payload.event !== SUBSCRIPTION_ACK) return;
     const data = payload.data as { query?: string; variables?: Record<string, unknown> } | undefined;
-    if (!data?.query?.includes(`${options.field}(`) || !sameVariables(options.variables, data.variables)) return;
+    // The field with its arguments (`onVote(`) or without any (`onEventsChanged {`).
+    if (!new RegExp(`\\b${options.field}\\s*[({]`).test(data?.query ?? '') || !sameVariables(options.variables, data?.variables)) return;
     down = false;
     clearTimeout(recovery);
     options.ready();

@@ -1,17 +1,4 @@
-// Tallies arrive from several places — the results query, castVote's answer,
-// every onVote push — and not necessarily in order. Within a round counts only
-// grow, so the tally with more votes is the newer one; a later round replaces
-// an earlier one whatever its counts (a reset starts again from zero).
-import type { Results } from '../api/operations.ts';
-
-export function newerTally(current: Results | null, next: Results | null | undefined): Results | null {
-  if (!next) return current;
-  if (!current || current.pollId !== next.pollId) return next;
-  if (next.round !== current.round) return next.round > current.round ? next : current;
-  if (next.totalVotes !== current.totalVotes) return next.totalVotes > current.totalVotes ? next : current;
-  // Same counts: the later reading may carry a newer poll state (closed).
-  return next.updatedAt >= current.updatedAt ? next : current;
-}
+// The shares the results bars show.
 
 /**
  * The share of each option in whole percent: largest remainders first, so that the shares add up to 100,
