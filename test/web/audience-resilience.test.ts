@@ -8,6 +8,9 @@ import { graphql, startHandsUp } from '../support/local-appsync.ts';
 import { createEvent, organizerResults, present, questionAction, type TestEvent } from './audience-support.ts';
 import { buildWeb, devices, launchChromium, WAIT, waitForLive, waitForText } from './browser.ts';
 
+// Several devices per journey, each step waiting up to WAIT: more than the suite's 30 s default on a busy machine.
+const JOURNEY_MS = 120_000;
+
 let server: LocalAppSync;
 let browser: Browser;
 let origin: string;
@@ -47,7 +50,7 @@ async function onePoll(title: string, options: string[], resultsVisibility = 'AL
 const button = (page: Page, label: string) => page.getByRole('button', { name: label, exact: true });
 const isAnswer = (request: { postData(): string | null }) => (request.postData() ?? '').includes('castVote');
 
-describe('when things go wrong', () => {
+describe('when things go wrong', { timeout: JOURNEY_MS }, () => {
   it('an answer whose reply was lost is retried until it is answered, and counted once', async () => {
     const { event, question } = await onePoll('Lost replies', ['Yes', 'No']);
     const page = await phoneOn(event);
@@ -174,7 +177,7 @@ describe('when things go wrong', () => {
   });
 });
 
-describe('what the audience sees', () => {
+describe('what the audience sees', { timeout: JOURNEY_MS }, () => {
   it('after answering: a phone sees the results once it has answered, and follows them live from then on', async () => {
     const { event, question } = await onePoll('Show me after', ['Tea', 'Juice'], 'AFTER_VOTE');
     const [tea] = question.options;

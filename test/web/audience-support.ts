@@ -7,7 +7,9 @@ import { asOrganizer } from '../support/local-appsync.ts';
 export type TestQuestion = { id: string; type: string; title: string; options: { id: string; label: string }[] };
 export type TestEvent = { id: string; code: string; questions: TestQuestion[] };
 
-const QUESTION = 'id type title options { id label } state reveal round';
+// The whole question, as the presenter view selects it: a push carries only what the mutation selected, and
+// onQuestionChanged(eventId) matches on the selected eventId.
+const QUESTION = 'id eventId type title options { id label } maxChoices scale profanityFilter moderated allowChange state resultsVisibility reveal round answered createdAt updatedAt';
 
 async function organizer<T>(server: LocalAppSync, query: string, variables: Record<string, unknown>, field: string): Promise<T> {
   const answer = await asOrganizer(server, query, variables);
@@ -27,7 +29,7 @@ export function createEvent(server: LocalAppSync, title: string, questions: Reco
 
 /** The presenter puts a question on (and, unless told otherwise, opens it). */
 export async function present(server: LocalAppSync, event: TestEvent, question: TestQuestion, { open = true } = {}) {
-  await organizer(server, 'mutation ($e: ID!, $q: ID!) { goToQuestion(eventId: $e, questionId: $q) { id currentQuestionId } }', { e: event.id, q: question.id }, 'goToQuestion');
+  await organizer(server, `mutation ($e: ID!, $q: ID!) { goToQuestion(eventId: $e, questionId: $q) { id code title questionIds currentQuestionId createdAt updatedAt questions { ${QUESTION} } } }`, { e: event.id, q: question.id }, 'goToQuestion');
   if (open) await questionAction(server, 'openQuestion', event, question);
 }
 
@@ -49,7 +51,7 @@ export function organizerEntries(server: LocalAppSync, event: TestEvent, questio
 export function moderate(server: LocalAppSync, event: TestEvent, question: TestQuestion, entryId: string, change: { status?: string; pinned?: boolean }) {
   return organizer<TestEntry>(
     server,
-    'mutation ($e: ID!, $q: ID!, $id: ID!, $s: EntryStatus, $p: Boolean) { moderateEntry(eventId: $e, questionId: $q, entryId: $id, status: $s, pinned: $p) { id text status pinned upvotes } }',
+    'mutation ($e: ID!, $q: ID!, $id: ID!, $s: EntryStatus, $p: Boolean) { moderateEntry(eventId: $e, questionId: $q, entryId: $id, status: $s, pinned: $p) { id eventId questionId text author status pinned upvotes createdAt updatedAt } }',
     { e: event.id, q: question.id, id: entryId, s: change.status ?? null, p: change.pinned ?? null },
     'moderateEntry',
   );

@@ -10,6 +10,9 @@ import { createEvent, moderate, organizerEntries, organizerResults, present, que
 import { buildWeb, devices, launchChromium, signIn, WAIT, waitForLive, waitForText } from './browser.ts';
 import { startHandsUp } from '../support/local-appsync.ts';
 
+// Several devices per journey, each step waiting up to WAIT: more than the suite's 30 s default on a busy machine.
+const JOURNEY_MS = 120_000;
+
 let server: LocalAppSync;
 let browser: Browser;
 let origin: string;
@@ -55,7 +58,7 @@ const button = (page: Page, label: string) => page.getByRole('button', { name: l
 
 const mc = (title: string, options: string[], more: Record<string, unknown> = {}) => ({ type: 'MULTIPLE_CHOICE', title, options, resultsVisibility: 'ALWAYS', ...more });
 
-describe('the audience of an event', () => {
+describe('the audience of an event', { timeout: JOURNEY_MS }, () => {
   it('phones and the big screen follow the presenter from question to question, and a late joiner lands on the current one', async () => {
     const event = await createEvent(server, 'Platform talk', [mc('Which cloud?', ['AWS', 'Azure']), { type: 'RATING', title: 'Rate the talk', scale: 5, resultsVisibility: 'ALWAYS' }]);
     const [cloud, rating] = event.questions;
@@ -207,9 +210,9 @@ describe('the audience of an event', () => {
 
     // The projector's laptop: the organizer signed in to the console in this browser.
     const laptop = await device('screen');
-    const console = await tab(laptop, '/organizer');
-    await signIn(console, ORGANIZER);
-    await console.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith('.idToken')), undefined, WAIT);
+    const signedIn = await tab(laptop, '/organizer');
+    await signIn(signedIn, ORGANIZER);
+    await signedIn.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith('.idToken')), undefined, WAIT);
     const screen = await tab(laptop, `/p/${event.code}/screen`);
     await screen.getByTestId('results-hidden').waitFor(WAIT);
     await waitForLive(screen);
