@@ -1,4 +1,4 @@
-// Fan-out (issue 5): one castVote → its ballot and tally pushed to 10,000 onVote subscribers,
+// Fan-out (issue 5): one castVote → its answer and results pushed to 10,000 onAnswer subscribers,
 // all on this machine. Targets: p99 time to last delivery ≤ 150 ms; 10,000
 // subscriptions established in ≤ 3 s. In the same run, the limit: the same frame
 // broadcast by a bare `ws` server to the same sockets. The load generator is a child
@@ -46,10 +46,11 @@ const IN_FLIGHT = 256;
 const ROUND_TIMEOUT_MS = 10_000;
 const BENCH_TIMEOUT_MS = 300_000;
 
-const TALLY = 'pollId title state round totalVotes updatedAt options { optionId label votes }';
+const TALLY = 'eventId questionId title state round totalVotes voters updatedAt options { optionId label votes }';
 /** What the big screen subscribes to: every ballot, with the tally. */
-const ON_VOTE = `subscription OnVote($pollId: ID!) { onVote(pollId: $pollId) { pollId optionId round results { ${TALLY} } } }`;
-const CAST_VOTE = `mutation CastVote($pollId: ID!, $participantId: ID!, $optionId: ID!) { castVote(pollId: $pollId, participantId: $participantId, optionId: $optionId) { pollId optionId round results { ${TALLY} } } }`;
+const ANSWER = `eventId questionId optionIds round seq results { ${TALLY} }`;
+const ON_ANSWER = `subscription OnAnswer($eventId: ID!, $questionId: ID!) { onAnswer(eventId: $eventId, questionId: $questionId) { ${ANSWER} } }`;
+const CAST_VOTE = `mutation CastVote($eventId: ID!, $questionId: ID!, $participantId: ID!, $optionIds: [ID!]!) { castVote(eventId: $eventId, questionId: $questionId, participantId: $participantId, optionIds: $optionIds) { ${ANSWER} } }`;
 const ON_RESULTS = 'subscription OnResults($pollId: ID!) { onResults(pollId: $pollId) { pollId title totalVotes updatedAt options { optionId label votes } } }';
 const ORGANIZER = { username: 'organizer', password: 'Organizer-Passw0rd', groups: ['organizers'] };
 
@@ -278,34 +279,42 @@ async function serverSide() {
   }, BENCH_TIMEOUT_MS);
 
   /**
-   * The two published paths: HandsUp's castVote → onVote (a DynamoDB pipeline; onVote's
-   * resolver reads the poll at subscribe time and sets an enhanced filter), and the same
+   * The two published paths: HandsUp's castVote → onAnswer (a DynamoDB pipeline; onAnswer's
+   * resolver reads the question at subscribe time and sets an enhanced filter), and the same
    * tally from a NONE data source (the real-time engine alone). Each round's vote is a new participant's.
    */
   const votes = ROUNDS + 2;
   const paths = [
     {
-      name: 'HandsUp castVote → onVote',
+      name: 'HandsUp castVote → onAnswer',
       async open() {
         const server = await startLocalAppSync({ declaration: handsUp, port: 0, host: '127.0.0.1', dataDir: null, users: [ORGANIZER] });
         const { signInWithPassword } = await import('../local/user-pool/sign-in.ts');
         const pool = server.userPool!;
         const { idToken } = await signInWithPassword({ endpoint: pool.endpoint, clientId: pool.clientId, username: ORGANIZER.username, password: ORGANIZER.password });
         const organizer = { authorization: idToken };
-        const created = (await graphql(server.url, organizer, 'mutation { createPoll(input: {title: "Fan-out", options: ["A", "B", "C"]}) { id code options { id } } }')) as {
-          createPoll: { id: string; code: string; options: { id: string }[] };
-        };
-        const poll = created.createPoll;
-        await graphql(server.url, organizer, 'mutation ($id: ID!) { openPoll(id: $id) { id } }', { id: poll.id });
+        const created = (await graphql(
+          server.url,
+          organizer,
+          'mutation { createEvent(input: { title: "Fan-out", questions: [{ type: MULTIPLE_CHOICE, title: "Fan-out", options: ["A", "B", "C"] }] }) { id code questions { id options { id } } } }',
+        )) as { createEvent: { id: string; code: string; questions: { id: string; options: { id: string }[] }[] } };
+        const event = created.createEvent;
+        const question = event.questions[0]!;
+        await graphql(server.url, organizer, 'mutation ($e: ID!, $q: ID!) { openQuestion(eventId: $e, questionId: $q) { id } }', { e: event.id, q: question.id });
         const participants: string[] = [];
         for (let i = 0; i < votes; i++) {
-          const joined = (await graphql(server.url, { 'x-api-key': server.apiKey }, 'mutation ($code: String!) { joinPoll(code: $code) { participantId } }', { code: poll.code })) as {
-            joinPoll: { participantId: string };
+          const joined = (await graphql(server.url, { 'x-api-key': server.apiKey }, 'mutation ($code: String!) { joinEvent(code: $code) { participantId } }', { code: event.code })) as {
+            joinEvent: { participantId: string };
           };
-          participants.push(joined.joinPoll.participantId);
+          participants.push(joined.joinEvent.participantId);
         }
-        const variables = participants.map((participantId, i) => ({ pollId: poll.id, participantId, optionId: poll.options[i % poll.options.length]!.id }));
-        return { server, subscription: ON_VOTE, pollId: poll.id, mutation: CAST_VOTE, variables };
+        const variables = participants.map((participantId, i) => ({
+          eventId: event.id,
+          questionId: question.id,
+          participantId,
+          optionIds: [question.options[i % question.options.length]!.id],
+        }));
+        return { server, subscription: ON_ANSWER, subscriptionVariables: { eventId: event.id, questionId: question.id }, mutation: CAST_VOTE, variables };
       },
     },
     {
@@ -314,7 +323,7 @@ async function serverSide() {
         const server = await startLocalAppSync({ declaration: writeNoneApi(), port: 0, host: '127.0.0.1', dataDir: null });
         const options = ['A', 'B', 'C'].map((label, i) => ({ optionId: `o${i + 1}`, label, votes: i }));
         const variables = Array.from({ length: votes }, (_, i) => ({ pollId: 'poll-1', title: 'Fan-out', totalVotes: i + 1, updatedAt: new Date().toISOString(), options }));
-        return { server, subscription: ON_RESULTS, pollId: 'poll-1', mutation: PUBLISH_RESULTS, variables };
+        return { server, subscription: ON_RESULTS, subscriptionVariables: { pollId: 'poll-1' }, mutation: PUBLISH_RESULTS, variables };
       },
     },
   ];
@@ -333,9 +342,9 @@ async function serverSide() {
           rows.push({ name: path.name, error: String((error as Error).message).split('\n')[0]! });
           continue;
         }
-        const { server, subscription, pollId, mutation, variables } = opened;
+        const { server, subscription, subscriptionVariables, mutation, variables } = opened;
         try {
-          const { establishMs } = await ask(child, { cmd: 'connect', url: server.realtimeUrl, apiKey: server.apiKey, layout, query: subscription, variables: { pollId } }, 'connected');
+          const { establishMs } = await ask(child, { cmd: 'connect', url: server.realtimeUrl, apiKey: server.apiKey, layout, query: subscription, variables: subscriptionVariables }, 'connected');
           if (server.realtime.registry.size !== subscribers) throw new Error(`expected ${subscribers} subscriptions, the server has ${server.realtime.registry.size}`);
           const rounds = { cmd: 'rounds', graphqlUrl: server.url, apiKey: server.apiKey, mutation } as const;
           await ask(child, { ...rounds, variables: variables.slice(0, 2) }, 'rounds'); // warm-up, not counted

@@ -1,7 +1,8 @@
 // `npm start`: HandsUp on the embedded default — one use of the local AppSync.
 // Serves the API, the built web app and the user pool on one port, keeps data in
 // .data/, makes the organizer account on first start, and on an empty store
-// creates and opens a demo poll.
+// creates a demo event: a multiple-choice question opened and on, then a rating,
+// a word cloud and a Q&A as drafts.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -26,10 +27,16 @@ function organizerPassword(): string {
 
 const DEMO = {
   title: 'Startup Architecture of the Year',
-  options: ['Team Aurora', 'Team Borealis', 'Team Cirrus', 'Team Delta'],
+  questions: [
+    { type: 'MULTIPLE_CHOICE', title: 'Which architecture wins?', options: ['Team Aurora', 'Team Borealis', 'Team Cirrus', 'Team Delta'], allowChange: true },
+    { type: 'RATING', title: 'How clear were the pitches?', scale: 5 },
+    { type: 'WORD_CLOUD', title: 'One word for serverless', profanityFilter: true },
+    { type: 'QA', title: 'Questions for the jury' },
+  ],
 };
 
-async function seedDemoPoll(server: LocalAppSync, password: string): Promise<string | undefined> {
+/** On an empty store: the demo event, its first question opened and put on. Answers its code. */
+async function seedDemoEvent(server: LocalAppSync, password: string): Promise<string | undefined> {
   if (!(await server.isEmpty())) return undefined;
   const pool = server.userPool!;
   const { idToken } = await signInWithPassword({ endpoint: pool.endpoint, clientId: pool.clientId, username: ORGANIZER, password });
@@ -40,12 +47,14 @@ async function seedDemoPoll(server: LocalAppSync, password: string): Promise<str
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data: any; errors?: { message: string }[] };
-    if (body.errors) throw new Error(`Seeding the demo poll failed: ${body.errors.map((e) => e.message).join('; ')}`);
+    if (body.errors) throw new Error(`Seeding the demo event failed: ${body.errors.map((e) => e.message).join('; ')}`);
     return body.data;
   };
-  const { createPoll } = await call('mutation ($input: CreatePollInput!) { createPoll(input: $input) { id code } }', { input: DEMO });
-  await call('mutation ($id: ID!) { openPoll(id: $id) { id } }', { id: createPoll.id });
-  return createPoll.code;
+  const { createEvent } = await call('mutation ($input: CreateEventInput!) { createEvent(input: $input) { id code questionIds } }', { input: DEMO });
+  const first = { eventId: createEvent.id, questionId: createEvent.questionIds[0] };
+  await call('mutation ($eventId: ID!, $questionId: ID!) { openQuestion(eventId: $eventId, questionId: $questionId) { id } }', first);
+  await call('mutation ($eventId: ID!, $questionId: ID!) { goToQuestion(eventId: $eventId, questionId: $questionId) { id } }', first);
+  return createEvent.code;
 }
 
 const port = Number(process.env.PORT ?? 4000);
@@ -71,12 +80,12 @@ process.exitCode = await serve({
   outputs: 'amplify_outputs.json',
   users: [{ username: ORGANIZER, password, groups: ['organizers'] }],
   onStarted: async (server) => {
-    const code = await seedDemoPoll(server, password);
+    const code = await seedDemoEvent(server, password);
     // Phones open what the big screen's QR code holds: give the network address where there is one.
     const origin = `http://${host === '0.0.0.0' ? (networkAddress() ?? '127.0.0.1') : host}:${server.port}`;
     return [
       `  Organizer:  ${origin}/organizer — sign in as ${ORGANIZER} / ${password}`,
-      code ? `  Demo poll:  created and opened, code ${code}: ${origin}/p/${code} (big screen: ${origin}/p/${code}/screen)` : '',
+      code ? `  Demo event: created, first question open, code ${code}: ${origin}/p/${code} (big screen: ${origin}/p/${code}/screen)` : '',
     ];
   },
 });
