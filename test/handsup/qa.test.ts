@@ -273,6 +273,22 @@ describe('exportQuestion', () => {
   });
 });
 
+describe('exportEvent', () => {
+  it('gives a Q&A question its entries among the event’s sections', async () => {
+    const qa = await createQa();
+    await asked(qa, 'In the event export?');
+    const csv = (ok(await asOrganizer(server, 'query ($e: ID!) { exportEvent(eventId: $e) }', { e: qa.eventId })) as any).exportEvent as string;
+    expect(csv.split('\n').filter((line) => !line.startsWith('Exported at'))).toEqual([
+      'Question,Questions for the speaker',
+      'Round,1',
+      'Entry,Author,Status,Pinned,Upvotes,Asked at',
+      expect.stringMatching(/^In the event export\?,,APPROVED,no,0,\d{4}-/),
+      'Entries,1',
+      '',
+    ]);
+  });
+});
+
 describe('onEntryChanged', () => {
   const SUBSCRIPTION = `subscription ($e: ID!, $q: ID!) { onEntryChanged(eventId: $e, questionId: $q) { id text status upvotes } }`;
 
