@@ -1,8 +1,8 @@
-import type { Context } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import type { QueryExportQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
-import { util } from '@aws-appsync/utils';
 import { questionCsv } from './lib/csv.ts';
+
 // Pipeline: loadAnswerContext → getTally. Organizers only (see the schema).
 export function request(ctx: Context<QueryExportQuestionArgs>) {
   checkId('event id', ctx.args.eventId);
