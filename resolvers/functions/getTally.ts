@@ -16,16 +16,10 @@ export function request(ctx: Context) {
     expressionNames[`#v${index}`] = votesAttribute(option.id);
     return `#v${index}`;
   });
-  return {
-    operation: 'BatchGetItem',
-    tables: {
-      [handsUpTable(ctx)]: {
-        keys: tallyKeys(question.eventId, question.id, question.round).map((key) => util.dynamodb.toMapValues(key)),
-        consistentRead: true,
-        projection: { expression: ['#voters', ...names].join(', '), expressionNames },
-      },
-    },
-  };
+  const keys = tallyKeys(question.eventId, question.id, question.round).map((key) => util.dynamodb.toMapValues(key));
+  // A word cloud's counters are named after its words, unknown in advance: its shards are read whole.
+  const projection = question.type === 'WORD_CLOUD' ? undefined : { expression: ['#voters', ...names].join(', '), expressionNames };
+  return { operation: 'BatchGetItem', tables: { [handsUpTable(ctx)]: { keys, consistentRead: true, projection } } };
 }
 
 export function response(ctx: Context) {
