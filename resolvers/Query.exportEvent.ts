@@ -1,8 +1,8 @@
-import type { Context } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import type { QueryExportEventArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
-import { util } from '@aws-appsync/utils';
 import { eventCsv } from './lib/csv.ts';
+
 // Pipeline: getEvent → listQuestions → getTallies (× 5: 6 questions each) → queryEventEntries
 // (× 3: the entries of the first 3 Q&A questions; 10 functions is AppSync's limit). Organizers only (see the schema).
 export function request(ctx: Context<QueryExportEventArgs>) {

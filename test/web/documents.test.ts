@@ -14,23 +14,30 @@ describe('operations picked from operations.graphql', () => {
 
   it('finds every operation and fragment in the file', () => {
     expect(splitDefinitions(source).map((d) => `${d.kind} ${d.name}`)).toEqual([
-      'fragment PollFields',
+      'fragment QuestionFields',
+      'fragment EventFields',
       'fragment Results',
-      'query Polls',
-      'query Poll',
-      'query PollByCode',
-      'query PollResults',
-      'query Participant',
-      'query ExportResults',
-      'mutation CreatePoll',
-      'mutation OpenPoll',
-      'mutation ClosePoll',
-      'mutation ResetPoll',
-      'mutation DeletePoll',
-      'mutation JoinPoll',
+      'fragment AnswerFields',
+      'query Events',
+      'query Event',
+      'query EventByCode',
+      'query QuestionResults',
+      'query EventStats',
+      'query MyAnswer',
+      'query ExportQuestion',
+      'query ExportEvent',
+      'mutation CreateEvent',
+      'mutation DeleteEvent',
+      'mutation GoToQuestion',
+      'mutation OpenQuestion',
+      'mutation CloseQuestion',
+      'mutation ResetQuestion',
+      'mutation SetReveal',
+      'mutation JoinEvent',
       'mutation CastVote',
-      'subscription OnVote',
-      'subscription OnPollChanged',
+      'subscription OnEventChanged',
+      'subscription OnQuestionChanged',
+      'subscription OnAnswer',
     ]);
   });
 
@@ -38,7 +45,7 @@ describe('operations picked from operations.graphql', () => {
     const text = pickOperation(source, name);
     const document = parse(text);
     expect(validate(schema, document)).toEqual([]);
-    const fragments = (text.match(/\.\.\.(PollFields|Results)\b/g) ?? []).length;
+    const fragments = (text.match(/\.\.\.(\w+Fields|Results)\b/g) ?? []).length;
     expect(document.definitions).toHaveLength(1 + fragments);
     for (const definition of document.definitions) {
       const loc = definition.loc!;
