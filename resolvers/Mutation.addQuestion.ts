@@ -2,6 +2,7 @@ import type { Context } from '@aws-appsync/utils';
 import type { MutationAddQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
 import { questionSettings } from './lib/questions.ts';
+
 // Pipeline: getEvent → putQuestion → saveEvent (appended to the list).
 export function request(ctx: Context<MutationAddQuestionArgs>) {
   checkId('event id', ctx.args.eventId);

@@ -1,9 +1,8 @@
 import { util, type Context } from '@aws-appsync/utils';
 import type { MutationCastVoteArgs } from './generated/schema.ts';
 import { toAnswer } from './lib/answers.ts';
-import { checkId } from './lib/bounds.ts';
+import { checkId, MAX_OPTIONS } from './lib/bounds.ts';
 import { badRequest } from './lib/errors.ts';
-import { MAX_OPTIONS } from './lib/bounds.ts';
 
 // Pipeline: loadAnswerContext → checkVote → markAnswered → recordAnswer → addToTally →
 // markCounted → clearInflight → getTally. What it answers is what onAnswer pushes.

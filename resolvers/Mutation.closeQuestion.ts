@@ -1,6 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCloseQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
+
 // Pipeline: getQuestion → setQuestionState. Only an open question closes; its result then stands.
 export function request(ctx: Context<MutationCloseQuestionArgs>) {
   checkId('event id', ctx.args.eventId);

@@ -1,6 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDuplicateEventArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
+
 // Pipeline: getEvent → listQuestions → copyEvent → reserveCode → putEvent → putQuestions: the same talk tomorrow, a new code.
 export function request(ctx: Context<MutationDuplicateEventArgs>) {
   checkId('event id', ctx.args.id);

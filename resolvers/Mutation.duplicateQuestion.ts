@@ -1,6 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDuplicateQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
+
 // Pipeline: getEvent → getQuestion → putQuestion (a copy) → saveEvent (right after the original).
 export function request(ctx: Context<MutationDuplicateQuestionArgs>) {
   checkId('event id', ctx.args.eventId);

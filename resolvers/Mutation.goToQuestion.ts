@@ -1,6 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationGoToQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
+
 // Pipeline: getEvent → saveEvent. The presenter's next, previous or jump: onEventChanged carries it to the phones and the big screen.
 export function request(ctx: Context<MutationGoToQuestionArgs>) {
   checkId('event id', ctx.args.eventId);

@@ -1,6 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationMoveQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
+
 // Pipeline: getEvent → saveEvent. Moves a question to a 0-based position in the list.
 export function request(ctx: Context<MutationMoveQuestionArgs>) {
   checkId('event id', ctx.args.eventId);

@@ -1,6 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationOpenQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
+
 // Pipeline: getQuestion → setQuestionState → createTally. Only a draft opens; its round's tally shards are written then.
 export function request(ctx: Context<MutationOpenQuestionArgs>) {
   checkId('event id', ctx.args.eventId);

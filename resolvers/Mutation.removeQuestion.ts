@@ -1,6 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationRemoveQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
+
 // Pipeline: getEvent → saveEvent (unlinked first, off the screen if it was on) → removeQuestionItem.
 export function request(ctx: Context<MutationRemoveQuestionArgs>) {
   checkId('event id', ctx.args.eventId);

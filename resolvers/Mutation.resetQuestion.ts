@@ -1,6 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationResetQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
+
 // Pipeline: getQuestion → startRound.
 export function request(ctx: Context<MutationResetQuestionArgs>) {
   checkId('event id', ctx.args.eventId);

@@ -1,6 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationUpdateEventArgs } from './generated/schema.ts';
 import { checkId, checkTitle } from './lib/bounds.ts';
+
 // Pipeline: getEvent → saveEvent.
 export function request(ctx: Context<MutationUpdateEventArgs>) {
   checkId('event id', ctx.args.id);

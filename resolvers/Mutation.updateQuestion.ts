@@ -2,6 +2,7 @@ import type { Context } from '@aws-appsync/utils';
 import type { MutationUpdateQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
 import { questionSettings } from './lib/questions.ts';
+
 // Pipeline: getEvent → getQuestion → replaceQuestion. Refused once the question has answers this round.
 export function request(ctx: Context<MutationUpdateQuestionArgs>) {
   checkId('event id', ctx.args.eventId);

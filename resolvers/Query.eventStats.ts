@@ -1,6 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { QueryEventStatsArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
+
 // Pipeline: getEvent → getQuestion (the one on) → getTally → getStats. Re-read by the screens every few seconds: joins are not pushed, they would carry participant ids.
 export function request(ctx: Context<QueryEventStatsArgs>) {
   checkId('event id', ctx.args.eventId);

@@ -1,9 +1,10 @@
-import type { Context } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import type { QueryExportEventArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
-import { util } from '@aws-appsync/utils';
 import { eventCsv } from './lib/csv.ts';
-// Pipeline: getEvent → listQuestions → getTallies (× 5: 6 questions each). Organizers only (see the schema).
+
+// Pipeline: getEvent → listQuestions → getTallies (× 5: 6 questions each) → queryEventEntries
+// (× 3: the entries of the first 3 Q&A questions; 10 functions is AppSync's limit). Organizers only (see the schema).
 export function request(ctx: Context<QueryExportEventArgs>) {
   checkId('event id', ctx.args.eventId);
   ctx.stash.eventId = ctx.args.eventId;
@@ -11,5 +12,6 @@ export function request(ctx: Context<QueryExportEventArgs>) {
 }
 
 export function response(ctx: Context<QueryExportEventArgs>) {
-  return eventCsv(ctx.stash.sections ?? [], util.time.nowISO8601());
+  const { questions, sections, entriesOf } = ctx.stash;
+  return eventCsv(questions ?? [], sections ?? [], entriesOf ?? {}, util.time.nowISO8601());
 }

@@ -1,7 +1,6 @@
-import type { Context } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import type { QueryExportQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
-import { util } from '@aws-appsync/utils';
 import { entriesCsv, questionCsv } from './lib/csv.ts';
 
 // Pipeline: loadAnswerContext → getTally → queryEntries (Q&A). Organizers only (see the schema).

@@ -17,7 +17,7 @@ export function request(ctx: Context) {
     return `#v${index}`;
   });
   const keys = tallyKeys(question.eventId, question.id, question.round).map((key) => util.dynamodb.toMapValues(key));
-  // A word cloud's counters are named after words nobody knows in advance: its shards are read whole.
+  // A word cloud's counters are named after its words, unknown in advance: its shards are read whole.
   const projection = question.type === 'WORD_CLOUD' ? undefined : { expression: ['#voters', ...names].join(', '), expressionNames };
   return { operation: 'BatchGetItem', tables: { [handsUpTable(ctx)]: { keys, consistentRead: true, projection } } };
 }

@@ -47,7 +47,29 @@ export function entriesCsv(question: QuestionItem, entries: EntryItem[], exporte
   return lines.join('\n') + '\n';
 }
 
-/** Every question's section, one after another, a blank line between them. */
-export function eventCsv(sections: QuestionResults[], exportedAt: string): string {
-  return sections.map((results) => questionCsv(results, exportedAt)).join('\n');
+/** A Q&A question of an event with more Q&A questions than one export reads. */
+export function entriesNotExportedCsv(question: QuestionItem, exportedAt: string): string {
+  const lines = [row(['Question', question.title]), row(['Round', `${question.round}`]), row(['Exported at', exportedAt])];
+  lines.push(row(['Entries', 'too many Q&A questions in one event: export this one on its own']));
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Every question's section, one after another, a blank line between them. `sections` are
+ * the results of `questions`, in the same order; a Q&A question's section is its entries.
+ */
+export function eventCsv(
+  questions: QuestionItem[],
+  sections: QuestionResults[],
+  entriesOf: Record<string, EntryItem[]>,
+  exportedAt: string,
+): string {
+  return sections
+    .map((results, index) => {
+      const question = questions[index]!;
+      if (question.type !== 'QA') return questionCsv(results, exportedAt);
+      const entries = entriesOf[question.id];
+      return entries ? entriesCsv(question, entries, exportedAt) : entriesNotExportedCsv(question, exportedAt);
+    })
+    .join('\n');
 }

@@ -253,6 +253,42 @@ describe('moderateEntry', () => {
   });
 });
 
+describe('exportQuestion', () => {
+  it('exports a Q&A as its entries with their upvotes, every status, in list order', async () => {
+    const qa = await createQa();
+    const popular = await asked(qa, '=HYPERLINK("x")', { name: 'Ada' });
+    const hidden = await asked(qa, 'Off topic');
+    await upvote(qa, await join(qa), popular.id);
+    await moderate(qa, hidden.id, { status: 'HIDDEN' });
+    const csv = (ok(await asOrganizer(server, 'query ($e: ID!, $q: ID!) { exportQuestion(eventId: $e, questionId: $q) }', { e: qa.eventId, q: qa.questionId })) as any)
+      .exportQuestion as string;
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('Question,Questions for the speaker');
+    expect(lines.slice(3).map((line) => line.split(',').slice(0, 5).join(','))).toEqual([
+      'Entry,Author,Status,Pinned,Upvotes',
+      `"'=HYPERLINK(""x"")",Ada,APPROVED,no,1`,
+      'Off topic,,HIDDEN,no,0',
+      'Entries,2',
+    ]);
+  });
+});
+
+describe('exportEvent', () => {
+  it('gives a Q&A question its entries among the event’s sections', async () => {
+    const qa = await createQa();
+    await asked(qa, 'In the event export?');
+    const csv = (ok(await asOrganizer(server, 'query ($e: ID!) { exportEvent(eventId: $e) }', { e: qa.eventId })) as any).exportEvent as string;
+    expect(csv.split('\n').filter((line) => !line.startsWith('Exported at'))).toEqual([
+      'Question,Questions for the speaker',
+      'Round,1',
+      'Entry,Author,Status,Pinned,Upvotes,Asked at',
+      expect.stringMatching(/^In the event export\?,,APPROVED,no,0,\d{4}-/),
+      'Entries,1',
+      '',
+    ]);
+  });
+});
+
 describe('onEntryChanged', () => {
   const SUBSCRIPTION = `subscription ($e: ID!, $q: ID!) { onEntryChanged(eventId: $e, questionId: $q) { id text status upvotes } }`;
 

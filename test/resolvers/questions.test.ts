@@ -95,6 +95,11 @@ describe('getTally', () => {
     expect(request.tables.HandsUp.projection.expression).toBe('#voters, #v0, #v1, #v2');
   });
 
+  test("reads a word cloud's shards whole: its counters are named after its words", () => {
+    const request = run('functions/getTally.ts', 'request', { stash: { question: { ...question, type: 'WORD_CLOUD', options: [] } }, env }).result;
+    expect(request.tables.HandsUp).not.toHaveProperty('projection');
+  });
+
   test('sums the shards into the results, a missing shard counting zero', () => {
     const output = run('functions/getTally.ts', 'response', {
       stash: { question },
