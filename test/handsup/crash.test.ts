@@ -87,7 +87,7 @@ beforeAll(async () => {
       return { participantId: joined.data.joinEvent.participantId as string, optionId: `o${(i % 3) + 1}`, acknowledged: false };
     }),
   );
-}, 60_000);
+}, 120_000);
 
 it('counts every acknowledged vote once after a SIGKILL mid-stream and a restart', async () => {
   await streamAndKill(voters, 32);
