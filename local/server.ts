@@ -32,6 +32,8 @@ export type LocalAppSyncOptions = {
   realtime?: RealtimeOptions;
   /** Also serve https:// and wss:// on the same port, with a certificate made for this machine (kept in dataDir/tls). */
   tls?: boolean;
+  /** HTTP data source → endpoint to call instead of the declared one (e.g. a local stand-in). */
+  httpEndpoints?: Record<string, string>;
   /** Users of the API's local Cognito user pool to create (or whose password and groups to set); needs AMAZON_COGNITO_USER_POOLS. */
   users?: UserSpec[];
 };
@@ -58,7 +60,7 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
   const engine = await startEngine(options.engine, dataDir);
   try {
     await ensureTables(engine, declaration.tables);
-    const api = createApi(declaration, engine);
+    const api = createApi(declaration, engine, { httpEndpoints: options.httpEndpoints });
     const apiKey = options.apiKey ?? apiKeyFor(dataDir);
     const userPool = await userPoolFor(declaration.authorization, dataDir, options.users);
     const authorize = createAuthorizer({ authorization: declaration.authorization, apiKeys: [apiKey], userPool });
@@ -103,6 +105,7 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
         dual?.https.closeAllConnections();
         if (dual) await new Promise<void>((done) => dual.listener.close(() => done()));
         await new Promise<void>((done) => server.close(() => done()));
+        await api.close();
         await engine.close();
       },
     };

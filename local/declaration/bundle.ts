@@ -9,6 +9,7 @@ export type CodeBundles = {
   byFile: Map<string, string>;
   /** Source map of each bundle by source path, for errors placed in the TypeScript source. */
   maps: Map<string, string>;
+  /** By field and by function name; direct Lambda resolvers and functions have no code and no entry. */
   resolvers: Record<string, string>;
   functions: Record<string, string>;
 };
@@ -49,7 +50,9 @@ export function bundleApi(api: ApiDeclaration): CodeBundles {
     }
     return code;
   };
-  const resolvers = Object.fromEntries(Object.entries(api.resolvers).map(([field, r]) => [field, bundled(r.code)]));
-  const functions = Object.fromEntries(Object.entries(api.functions).map(([name, f]) => [name, bundled(f.code)]));
+  const withCode = <T extends { code?: string }>(entries: Record<string, T>) =>
+    Object.fromEntries(Object.entries(entries).flatMap(([key, entry]) => (entry.code ? [[key, bundled(entry.code)]] : [])));
+  const resolvers = withCode(api.resolvers);
+  const functions = withCode(api.functions);
   return { byFile, maps, resolvers, functions };
 }
