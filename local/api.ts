@@ -2,7 +2,7 @@
 // bundled and compiled, every data source wired to its engine.
 import { readFileSync } from 'node:fs';
 import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { fieldAuthorization } from './auth/directives.ts';
+import { fieldAuthorization, notAuthorized } from './auth/directives.ts';
 import { bundleApi, type CodeBundles } from './declaration/bundle.ts';
 import { DeclarationError, resolveEnvironment, type ApiDeclaration } from './declaration/declaration.ts';
 import type { DataSource } from './data-sources/data-source.ts';
@@ -98,6 +98,7 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine, o
     triggers: subscriptionTriggers(schema),
     fieldResolver: (source, args, state, info) => {
       authorization.checkRequest(info.parentType.name, info.fieldName, state);
+      if (state.deniedFields?.has(`${info.parentType.name}.${info.fieldName}`)) throw notAuthorized(info.fieldName, info.parentType.name);
       return (byField.get(`${info.parentType.name}.${info.fieldName}`) ?? defaultFieldResolver)(source, args, state, info);
     },
     lambdaFunctions: functionsOfLambda.functions,

@@ -1,10 +1,12 @@
 // The local AppSync, assembled: the store, the API, the HTTP endpoint and the
 // real-time endpoint on one port. `appsync-local serve` and the tests start it here.
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createApi, type LocalApi } from './api.ts';
 import { apiKeyFor } from './auth/api-keys.ts';
 import { createAuthorizer } from './auth/authorize.ts';
+import { lambdaAuthorizer } from './auth/lambda-authorizer.ts';
 import { loadDeclaration, type ApiDeclaration } from './declaration/declaration.ts';
 import { createHttpServer } from './http/server.ts';
 import { machineCertificate, withTls } from './http/tls.ts';
@@ -63,7 +65,9 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
     const api = createApi(declaration, engine, { httpEndpoints: options.httpEndpoints });
     const apiKey = options.apiKey ?? apiKeyFor(dataDir);
     const userPool = await userPoolFor(declaration.authorization, dataDir, options.users);
-    const authorize = createAuthorizer({ authorization: declaration.authorization, apiKeys: [apiKey], userPool });
+    const lambdaConfig = declaration.authorization.lambdaAuthorizer;
+    const lambda = lambdaConfig && lambdaAuthorizer(lambdaConfig, api.lambdaFunctions.get(lambdaConfig.function)!, localApiId(declaration.name));
+    const authorize = createAuthorizer({ authorization: declaration.authorization, apiKeys: [apiKey], userPool, lambda });
     const realtime = new RealtimeServer(api, authorize, options.realtime);
     const server = createHttpServer({ api, authorize, realtime, apiKey, webRoot: options.webRoot, userPool });
     const host = options.host ?? '127.0.0.1';
@@ -113,6 +117,11 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
     await engine.close();
     throw error;
   }
+}
+
+/** An AppSync-like API id (26 characters), the same for the same API name across restarts. */
+function localApiId(name: string): string {
+  return createHash('sha256').update(name).digest('hex').slice(0, 26);
 }
 
 /** The API's local user pool (in dataDir/user-pool), when it has AMAZON_COGNITO_USER_POOLS. */

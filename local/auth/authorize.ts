@@ -5,15 +5,16 @@
 // not served locally: their callers are refused rather than let through.
 import type { AuthMode } from '../declaration/declaration.ts';
 import type { Identity } from '../runtime/context.ts';
+import { looksLikeJwt, type AuthorizedRequest, type LambdaAuthorize } from './lambda-authorizer.ts';
 import { verifyUserPoolToken, type UserPoolKeys } from './user-pools.ts';
 
 /** `authType` is what util.authType() says; `mode` is the declaration's name for it. */
-export type Caller = { authType: string; mode: AuthMode; identity: Identity };
+export type Caller = { authType: string; mode: AuthMode; identity: Identity; /** AWS_LAMBDA: fields the authorizer denied ("Type.field"). */ deniedFields?: ReadonlySet<string> };
 
 export type AuthFailure = { errorType: 'UnauthorizedException'; message: string };
 
 /** Where the request came from, beyond its headers: the TCP peer, for identity.sourceIp. */
-export type RequestOrigin = { remoteAddress?: string };
+export type RequestOrigin = { remoteAddress?: string; /** The GraphQL request being authorized (a Lambda authorizer is told it). */ request?: AuthorizedRequest };
 
 export type Authorizer = (headers: Record<string, string | undefined>, origin?: RequestOrigin) => Promise<Caller | AuthFailure>;
 
@@ -41,9 +42,11 @@ export type AuthorizerOptions = {
   apiKeys: readonly string[];
   /** The user pool whose tokens AMAZON_COGNITO_USER_POOLS accepts. */
   userPool?: UserPoolKeys;
+  /** The authorizer function's check, when the API has AWS_LAMBDA. */
+  lambda?: LambdaAuthorize;
 };
 
-export function createAuthorizer({ authorization, apiKeys, userPool }: AuthorizerOptions): Authorizer {
+export function createAuthorizer({ authorization, apiKeys, userPool, lambda }: AuthorizerOptions): Authorizer {
   const modes = new Set([authorization.default, ...authorization.additional]);
   const apiKeyMode = modes.has('API_KEY');
   const userPoolMode = modes.has('AMAZON_COGNITO_USER_POOLS') && userPool;
@@ -53,7 +56,9 @@ export function createAuthorizer({ authorization, apiKeys, userPool }: Authorize
       return apiKeys.includes(apiKey) ? { authType: AUTH_TYPES.API_KEY, mode: 'API_KEY', identity: null } : refuse('You are not authorized to make this call.');
     }
     const token = headers.authorization;
-    if (token && userPoolMode) return verifyUserPoolToken(token, userPool, sourceIpOf(headers, origin));
+    const lambdaMode = modes.has('AWS_LAMBDA') && lambda;
+    if (token && userPoolMode && (!lambdaMode || looksLikeJwt(token))) return verifyUserPoolToken(token, userPool, sourceIpOf(headers, origin));
+    if (token && lambdaMode) return lambda(token, headers, origin.request);
     return refuse(NOT_PROVIDED);
   };
 }

@@ -66,20 +66,29 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
 
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse) {
     const headers = requestHeaders(request);
-    const caller = await authorize(headers, { remoteAddress: request.socket.remoteAddress });
+    // The body is read before the credentials are checked (a Lambda authorizer is told the query),
+    // but a refusal still comes before any complaint about the body, as in AppSync.
+    let body: GraphQLBody | undefined;
+    let malformed: { status: number; message: string } | undefined;
+    try {
+      body = JSON.parse(await readBody(request, MAX_BODY_BYTES));
+    } catch (error) {
+      const tooLarge = error instanceof BodyTooLarge;
+      malformed = { status: tooLarge ? 413 : 400, message: tooLarge ? 'Request body is too large.' : 'Unable to parse JSON document' };
+    }
+    const graphqlRequest = body && typeof body === 'object' && typeof body.query === 'string'
+      ? { queryString: body.query, operationName: typeof body.operationName === 'string' ? body.operationName : null, variables: (body.variables ?? {}) as Record<string, unknown> }
+      : undefined;
+    const caller = await authorize(headers, { remoteAddress: request.socket.remoteAddress, request: graphqlRequest });
     if (isAuthFailure(caller)) {
       return sendJson(response, 401, { errors: [{ errorType: caller.errorType, message: caller.message }] }, {
         'x-amzn-errortype': caller.errorType,
       });
     }
-    let body: GraphQLBody;
-    try {
-      body = JSON.parse(await readBody(request, MAX_BODY_BYTES));
-    } catch (error) {
-      const tooLarge = error instanceof BodyTooLarge;
-      return sendJson(response, tooLarge ? 413 : 400, {
-        errors: [requestError(tooLarge ? 'Request body is too large.' : 'Unable to parse JSON document', 'MalformedHttpRequestException')],
-      }, { 'x-amzn-errortype': 'MalformedHttpRequestException' });
+    if (malformed) {
+      return sendJson(response, malformed.status, { errors: [requestError(malformed.message, 'MalformedHttpRequestException')] }, {
+        'x-amzn-errortype': 'MalformedHttpRequestException',
+      });
     }
     if (!body || typeof body !== 'object') {
       return sendJson(response, 400, { errors: [requestError('Request body must be a JSON object', 'MalformedHttpRequestException')] });
@@ -88,6 +97,7 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
       { headers: withoutCookie(headers), domainName: null, identity: caller.identity, env: api.environment },
       caller.authType,
     );
+    state.deniedFields = caller.deniedFields;
     const answer = await executeRequest(api.schema, api.fieldResolver, body, state);
     sendJson(response, 200, answer.body);
     realtime.publishMutation(answer, state);

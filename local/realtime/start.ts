@@ -48,7 +48,9 @@ export class SubscriptionStarter {
     if (!request || typeof request !== 'object' || typeof request.query !== 'string') return refuse(Errors.unsupported('unknown'));
 
     const headers = lowerCaseKeys(payload.extensions?.authorization);
-    const caller = await this.authorize(headers);
+    const caller = await this.authorize(headers, {
+      request: { queryString: request.query, operationName: typeof request.operationName === 'string' ? request.operationName : null, variables: (request.variables ?? {}) as Record<string, unknown> },
+    });
     if (isAuthFailure(caller)) return refuse(Errors.unauthorizedSubscription(caller.message));
 
     const { document, errors: syntax } = parsedDocument(request.query);
@@ -110,6 +112,7 @@ export class SubscriptionStarter {
     headers: Record<string, string | undefined>,
   ): Promise<{ ok: true; filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null } | { ok: false; errors: ProtocolError[] }> {
     const state = new RequestState({ headers: {}, domainName: null, identity: caller.identity, env: this.api.environment }, caller.authType);
+    state.deniedFields = caller.deniedFields;
     const key = fieldNode.alias?.value ?? field.name;
     const info: GraphQLResolveInfo = {
       fieldName: field.name,
