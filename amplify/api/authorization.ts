@@ -1,7 +1,7 @@
 // The API's authorization modes, from the declaration: API_KEY (a key is
 // created), AWS_IAM, and AMAZON_COGNITO_USER_POOLS (with the pool the declaration
-// describes). OIDC and Lambda authorizers need an issuer or a function that
-// api.json has no way to name yet.
+// describes), AWS_LAMBDA (the declared authorizer function). OIDC needs an
+// issuer that api.json has no way to name yet.
 import { Duration, Expiration } from 'aws-cdk-lib';
 import {
   AuthorizationType,
@@ -10,6 +10,7 @@ import {
   type AuthorizationMode,
 } from 'aws-cdk-lib/aws-appsync';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { AuthMode, AuthorizationDeclaration } from '../../local/declaration/declaration.ts';
 
 /** AppSync's longest API key lifetime. */
@@ -28,7 +29,7 @@ export function apiKeyExpiry(now = new Date()): Expiration {
 export const usesMode = (authorization: AuthorizationDeclaration, mode: AuthMode) =>
   authorization.default === mode || authorization.additional.includes(mode);
 
-function authorizationMode(mode: AuthMode, userPool: IUserPool | undefined): AuthorizationMode {
+function authorizationMode(mode: AuthMode, userPool: IUserPool | undefined, lambda?: LambdaAuthorization): AuthorizationMode {
   switch (mode) {
     case 'API_KEY':
       return {
@@ -41,17 +42,31 @@ function authorizationMode(mode: AuthMode, userPool: IUserPool | undefined): Aut
       if (!userPool) throw new Error('AMAZON_COGNITO_USER_POOLS needs the user pool');
       // Only the default mode has a default action: an additional mode's CloudFormation type has none and drops it.
       return { authorizationType: AuthorizationType.USER_POOL, userPoolConfig: { userPool, defaultAction: UserPoolDefaultAction.ALLOW } };
+    case 'AWS_LAMBDA':
+      if (!lambda) throw new Error('AWS_LAMBDA needs the authorizer function');
+      return {
+        authorizationType: AuthorizationType.LAMBDA,
+        lambdaAuthorizerConfig: {
+          handler: lambda.handler,
+          resultsCacheTtl: Duration.seconds(lambda.config.resultsCacheTtl),
+          ...(lambda.config.identityValidationExpression && { validationRegex: lambda.config.identityValidationExpression }),
+        },
+      };
     default:
       throw new Error(
         `authorization mode ${mode} cannot be deployed from the declaration: it needs ` +
-          'an OIDC issuer or a Lambda authorizer, which api.json cannot declare',
+          'an OIDC issuer, which api.json cannot declare',
       );
   }
 }
 
-export function authorizationConfig(authorization: AuthorizationDeclaration, userPool?: IUserPool): AuthorizationConfig {
+/** The Lambda authorizer: its deployed function and its declared settings. */
+type LambdaAuthorization = { handler: IFunction; config: NonNullable<AuthorizationDeclaration['lambdaAuthorizer']> };
+
+export function authorizationConfig(authorization: AuthorizationDeclaration, userPool?: IUserPool, lambdaHandler?: IFunction): AuthorizationConfig {
+  const lambda = lambdaHandler && authorization.lambdaAuthorizer ? { handler: lambdaHandler, config: authorization.lambdaAuthorizer } : undefined;
   return {
-    defaultAuthorization: authorizationMode(authorization.default, userPool),
-    additionalAuthorizationModes: authorization.additional.map((mode) => authorizationMode(mode, userPool)),
+    defaultAuthorization: authorizationMode(authorization.default, userPool, lambda),
+    additionalAuthorizationModes: authorization.additional.map((mode) => authorizationMode(mode, userPool, lambda)),
   };
 }

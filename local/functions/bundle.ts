@@ -14,8 +14,17 @@ export class HandlerBundleError extends Error {
 
 let folder: string | undefined;
 
-/** Bundles `path#export` (an absolute path, as the declaration gives it). Throws a HandlerBundleError on a build error. */
+/** Bundles `path#export` (an absolute path, as the declaration gives it) into a file the local runtime loads. */
 export function bundleHandler(functionName: string, handler: string): HandlerBundle {
+  const { code, exportName } = bundleHandlerCode(functionName, handler);
+  folder ??= mkdtempSync(join(tmpdir(), 'appsync-local-lambda-'));
+  const file = join(folder, `${functionName}-${Date.now().toString(36)}.cjs`);
+  writeFileSync(file, code);
+  return { file, exportName };
+}
+
+/** The bundle's code (the deployment uploads it as index.js) and the handler's export. Throws a HandlerBundleError on a build error. */
+export function bundleHandlerCode(functionName: string, handler: string): { code: string; exportName: string } {
   const at = handler.lastIndexOf('#');
   const entry = handler.slice(0, at);
   const exportName = handler.slice(at + 1);
@@ -37,8 +46,5 @@ export function bundleHandler(functionName: string, handler: string): HandlerBun
     const detail = errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text)).join('\n  ');
     throw new HandlerBundleError(`lambdaFunctions.${functionName}: ${entry} cannot be bundled:\n  ${detail || (error as Error).message}`);
   }
-  folder ??= mkdtempSync(join(tmpdir(), 'appsync-local-lambda-'));
-  const file = join(folder, `${functionName}-${Date.now().toString(36)}.cjs`);
-  writeFileSync(file, code);
-  return { file, exportName };
+  return { code, exportName };
 }
