@@ -1,5 +1,5 @@
 // The declaration's Lambda functions, deployed with the very bundle the local
-// AppSync runs (local/functions/bundle.ts: esbuild, CommonJS for Node 20) as the
+// AppSync runs (local/functions/bundle.ts: esbuild, CommonJS) as the
 // asset's index.js, and Lambda's settings from the declaration.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,8 @@ export function defineLambdaFunctions(scope: Construct, declaration: ApiDeclarat
     const folder = mkdtempSync(join(tmpdir(), `lambda-${name}-`));
     writeFileSync(join(folder, 'index.js'), code);
     functions[name] = new LambdaFunction(functionScope, name, {
-      runtime: Runtime.NODEJS_20_X,
+      // Node.js 24: 20 is deprecated in Lambda; the bundle targets Node 20, the local runtime, and runs on both.
+      runtime: Runtime.NODEJS_24_X,
       handler: `index.${exportName}`,
       code: Code.fromAsset(folder),
       timeout: Duration.seconds(fn.timeout),

@@ -42,12 +42,12 @@ describe('defineApi with Lambda and HTTP data sources', () => {
     expect(report.violations.map((v) => `${v.ruleName}: ${v.description}`)).toEqual([]);
   }, 60_000);
 
-  test('creates each declared Lambda function on Node.js 20 with its timeout, memory and environment', () => {
+  test('creates each declared Lambda function on Node.js 24 with its timeout, memory and environment', () => {
     const functions = resources(built.template, 'AWS::Lambda::Function');
     expect(functions).toHaveLength(Object.keys(declaration.lambdaFunctions).length);
     for (const [name, fn] of Object.entries(declaration.lambdaFunctions)) {
       const { props } = functions.find((f) => f.logicalId === built.stack.getLogicalId(built.deployed.lambdaFunctions[name]!.node.defaultChild as never))!;
-      expect(props, name).toMatchObject({ Runtime: 'nodejs20.x', Timeout: fn.timeout, MemorySize: fn.memorySize, Handler: `index.${fn.handler.split('#')[1]}` });
+      expect(props, name).toMatchObject({ Runtime: 'nodejs24.x', Timeout: fn.timeout, MemorySize: fn.memorySize, Handler: `index.${fn.handler.split('#')[1]}` });
       expect(props.Environment?.Variables ?? {}, name).toEqual(fn.environment);
     }
   });
