@@ -29,8 +29,8 @@ afterAll(() => server?.close());
 
 /** A normal client's query, answered as usual. */
 async function expectServed() {
-  const answer = await graphql(server, 'query ($code: String!) { pollByCode(code: $code) { id } }', { code: 'NOPE00' });
-  expect(answer).toMatchObject({ status: 200, body: { data: { pollByCode: null } } });
+  const answer = await graphql(server, 'query ($id: ID!) { event(id: $id) { id } }', { id: 'nope' });
+  expect(answer).toMatchObject({ status: 200, body: { data: { event: null } } });
 }
 
 const post = (body: string, path = '/graphql', headers: Record<string, string> = {}) =>
@@ -61,7 +61,7 @@ describe('request errors: one status each, named in x-amzn-errortype', () => {
   });
 
   it('a subscription over HTTP: 400 BadRequestException', async () => {
-    await expectRequestError(await post(JSON.stringify({ query: 'subscription { onVote(pollId: "p") { pollId } }' })), 400, 'BadRequestException');
+    await expectRequestError(await post(JSON.stringify({ query: 'subscription { onEventChanged(id: "e") { id } }' })), 400, 'BadRequestException');
     await expectServed();
   });
 
