@@ -2,13 +2,16 @@
 // bundled and compiled, every data source wired to its engine.
 import { readFileSync } from 'node:fs';
 import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { fieldAuthorization } from './auth/directives.ts';
+import { fieldAuthorization, notAuthorized } from './auth/directives.ts';
 import { bundleApi, type CodeBundles } from './declaration/bundle.ts';
 import { DeclarationError, resolveEnvironment, type ApiDeclaration } from './declaration/declaration.ts';
 import type { DataSource } from './data-sources/data-source.ts';
 import { dynamoDbDataSource } from './data-sources/dynamodb/index.ts';
+import { httpDataSource } from './data-sources/http/index.ts';
+import { lambdaDataSource } from './data-sources/lambda/index.ts';
 import { noneDataSource } from './data-sources/none.ts';
 import { invocationLimitError, type RequestLimits } from './graphql/limits.ts';
+import { lambdaFunctions, type LocalLambdaFunction } from './functions/runner.ts';
 import { buildAppSyncSchema, subscriptionTriggers } from './graphql/schema.ts';
 import type { CompiledFunction, CompiledResolver } from './resolvers/compiled.ts';
 import { fieldResolver } from './resolvers/field.ts';
@@ -34,9 +37,18 @@ export type LocalApi = {
   hasResolver(typeName: string, fieldName: string): boolean;
   /** Runs declared resolvers; every other field reads its parent, as in AppSync. */
   fieldResolver: GraphQLFieldResolver<unknown, RequestState>;
+  /** The declared Lambda functions, each run in its own workers. */
+  lambdaFunctions: Map<string, LocalLambdaFunction>;
+  /** Stops what runs beside the API (the Lambda functions' workers). */
+  close(): Promise<void>;
 };
 
-export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): LocalApi {
+export type ApiOptions = {
+  /** HTTP data source → the endpoint to call instead of the declared one (a local stand-in for a remote service). */
+  httpEndpoints?: Record<string, string>;
+};
+
+export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine, options: ApiOptions = {}): LocalApi {
   let schema: GraphQLSchema;
   try {
     schema = buildAppSyncSchema(declaration.schemaSource ?? readFileSync(declaration.schema, 'utf8'));
@@ -51,13 +63,19 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): 
     [...bundles.byFile].map(([file, code]) => [file, loadCode(realm, code, file, { bundleMap: bundles.maps.get(file) })]),
   );
 
+  for (const name of Object.keys(options.httpEndpoints ?? {})) {
+    if (declaration.dataSources[name]?.type !== 'HTTP') throw new DeclarationError(`${declaration.file}: no HTTP data source named ${name} (given an endpoint)`);
+  }
+  // Bundled now: a handler that does not build stops the API from starting, as a failed deployment would.
+  const functionsOfLambda = lambdaFunctions(declaration.lambdaFunctions);
   const dataSources = new Map<string, DataSource>();
   for (const [name, source] of Object.entries(declaration.dataSources)) {
-    dataSources.set(name, source.type === 'NONE' ? noneDataSource(name) : dynamoDbDataSource(name, source.table, engine));
+    dataSources.set(name, dataSourceOf(name, source, engine, functionsOfLambda.functions, options));
   }
+  const moduleOf = (code: string | undefined) => (code ? modules.get(code)! : null);
   const functions = new Map<string, CompiledFunction>();
   for (const [name, fn] of Object.entries(declaration.functions)) {
-    functions.set(name, { name, module: modules.get(fn.code)!, dataSource: dataSources.get(fn.dataSource)! });
+    functions.set(name, { name, module: moduleOf(fn.code), dataSource: dataSources.get(fn.dataSource)!, maxBatchSize: fn.maxBatchSize ?? 0 });
   }
 
   const checkField = (field: string) => {
@@ -70,12 +88,11 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): 
   const resolvers = new Map<string, CompiledResolver>();
   for (const [field, resolver] of Object.entries(declaration.resolvers)) {
     checkField(field);
-    const module = modules.get(resolver.code)!;
     resolvers.set(
       field,
       'pipeline' in resolver
-        ? { kind: 'PIPELINE', field, module, functions: resolver.pipeline.map((name) => functions.get(name)!) }
-        : { kind: 'UNIT', field, module, dataSource: dataSources.get(resolver.dataSource)! },
+        ? { kind: 'PIPELINE', field, module: modules.get(resolver.code)!, functions: resolver.pipeline.map((name) => functions.get(name)!) }
+        : { kind: 'UNIT', field, module: moduleOf(resolver.code), realm, dataSource: dataSources.get(resolver.dataSource)!, maxBatchSize: resolver.maxBatchSize ?? 0 },
     );
   }
 
@@ -102,6 +119,7 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): 
     hasResolver: (typeName, fieldName) => byField.has(`${typeName}.${fieldName}`),
     fieldResolver: (source, args, state, info) => {
       authorization.checkRequest(info.parentType.name, info.fieldName, state);
+      if (state.deniedFields?.has(`${info.parentType.name}.${info.fieldName}`)) throw notAuthorized(info.fieldName, info.parentType.name);
       const resolver = byField.get(`${info.parentType.name}.${info.fieldName}`);
       if (!resolver) return defaultFieldResolver(source, args, state, info);
       // List items multiply what the document's count could tell: each run counts toward the limit.
@@ -109,5 +127,26 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine): 
       if (overLimit) throw overLimit;
       return resolver(source, args, state, info);
     },
+    lambdaFunctions: functionsOfLambda.functions,
+    close: functionsOfLambda.close,
   };
+}
+
+function dataSourceOf(
+  name: string,
+  source: ApiDeclaration['dataSources'][string],
+  engine: DynamoDbEngine,
+  functions: Map<string, LocalLambdaFunction>,
+  options: ApiOptions,
+): DataSource {
+  switch (source.type) {
+    case 'NONE':
+      return noneDataSource(name);
+    case 'AMAZON_DYNAMODB':
+      return dynamoDbDataSource(name, source.table, engine);
+    case 'AWS_LAMBDA':
+      return lambdaDataSource(name, functions.get(source.function)!);
+    case 'HTTP':
+      return httpDataSource(name, options.httpEndpoints?.[name] ?? source.endpoint, source.authorization);
+  }
 }

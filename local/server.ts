@@ -1,10 +1,12 @@
 // The local AppSync, assembled: the store, the API, the HTTP endpoint and the
 // real-time endpoint on one port. `appsync-local serve` and the tests start it here.
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createApi, type LocalApi } from './api.ts';
 import { apiKeyFor } from './auth/api-keys.ts';
 import { createAuthorizer } from './auth/authorize.ts';
+import { lambdaAuthorizer } from './auth/lambda-authorizer.ts';
 import type { IamUser } from './auth/iam.ts';
 import type { ApiDeclaration } from './declaration/declaration.ts';
 import { loadApiSource, type SourceOptions } from './declaration/source.ts';
@@ -39,6 +41,8 @@ export type LocalAppSyncOptions = {
   tls?: boolean;
   /** Shorter HTTP timeouts for slow clients than AppSync-like defaults (tests). */
   httpTimeouts?: { headersMs: number; requestMs: number };
+  /** HTTP data source → endpoint to call instead of the declared one (e.g. a local stand-in). */
+  httpEndpoints?: Record<string, string>;
   /** Users of the API's local Cognito user pool to create (or whose password and groups to set); needs AMAZON_COGNITO_USER_POOLS. */
   users?: UserSpec[];
   /** IAM users whose SigV4 signatures AWS_IAM accepts, besides those the declaration lists; needs AWS_IAM. */
@@ -67,15 +71,18 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
   const engine = await startEngine(options.engine, dataDir);
   try {
     await ensureTables(engine, declaration.tables);
-    const api = createApi(declaration, engine);
+    const api = createApi(declaration, engine, { httpEndpoints: options.httpEndpoints });
     const apiKey = options.apiKey ?? apiKeyFor(dataDir);
     const userPool = await userPoolFor(declaration.authorization, dataDir, options.users);
+    const lambdaConfig = declaration.authorization.lambdaAuthorizer;
+    const lambda = lambdaConfig && lambdaAuthorizer(lambdaConfig, api.lambdaFunctions.get(lambdaConfig.function)!, localApiId(declaration.name));
     const authorize = createAuthorizer({
       authorization: declaration.authorization,
       apiKeys: [apiKey],
       userPool,
       iam: iamFor(declaration.authorization, options.iamUsers),
       openIdConnect: declaration.authorization.openIdConnect,
+      lambda,
     });
     const realtime = new RealtimeServer(api, authorize, options.realtime);
     const server = createHttpServer({ api, authorize, realtime, apiKey, webRoot: options.webRoot, userPool, timeouts: options.httpTimeouts });
@@ -118,6 +125,7 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
         dual?.https.closeAllConnections();
         if (dual) await new Promise<void>((done) => dual.listener.close(() => done()));
         await new Promise<void>((done) => server.close(() => done()));
+        await api.close();
         await engine.close();
       },
     };
@@ -125,6 +133,11 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
     await engine.close();
     throw error;
   }
+}
+
+/** An AppSync-like API id (26 characters), the same for the same API name across restarts. */
+function localApiId(name: string): string {
+  return createHash('sha256').update(name).digest('hex').slice(0, 26);
 }
 
 /** The API's local user pool (in dataDir/user-pool), when it has AMAZON_COGNITO_USER_POOLS. */

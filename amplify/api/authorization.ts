@@ -1,9 +1,8 @@
 // The API's authorization modes, from the declaration: API_KEY (a key is
 // created), AWS_IAM, AMAZON_COGNITO_USER_POOLS (with the pool the declaration
-// describes) and OPENID_CONNECT (the declared provider). AWS_IAM's local users
-// are not deployed: in the cloud, IAM principals get access through their own
-// policies (appsync:GraphQL on the API). Lambda authorizers need a function that
-// api.json has no way to name yet.
+// describes), OPENID_CONNECT (the declared provider) and AWS_LAMBDA (the declared
+// authorizer function). AWS_IAM's local users are not deployed: in the cloud, IAM
+// principals get access through their own policies (appsync:GraphQL on the API).
 import { Duration, Expiration } from 'aws-cdk-lib';
 import {
   AuthorizationType,
@@ -12,6 +11,7 @@ import {
   type AuthorizationMode,
 } from 'aws-cdk-lib/aws-appsync';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { AuthMode, AuthorizationDeclaration } from '../../local/declaration/declaration.ts';
 
 /** AppSync's longest API key lifetime. */
@@ -30,7 +30,7 @@ export function apiKeyExpiry(now = new Date()): Expiration {
 export const usesMode = (authorization: AuthorizationDeclaration, mode: AuthMode) =>
   authorization.default === mode || authorization.additional.includes(mode);
 
-function authorizationMode(mode: AuthMode, userPool: IUserPool | undefined, authorization?: AuthorizationDeclaration): AuthorizationMode {
+function authorizationMode(mode: AuthMode, userPool: IUserPool | undefined, authorization?: AuthorizationDeclaration, lambda?: LambdaAuthorization): AuthorizationMode {
   switch (mode) {
     case 'API_KEY':
       return {
@@ -51,17 +51,28 @@ function authorizationMode(mode: AuthMode, userPool: IUserPool | undefined, auth
         openIdConnectConfig: { oidcProvider: oidc.issuer, clientId: oidc.clientId, tokenExpiryFromIssue: oidc.iatTTL, tokenExpiryFromAuth: oidc.authTTL },
       };
     }
+    case 'AWS_LAMBDA':
+      if (!lambda) throw new Error('AWS_LAMBDA needs the authorizer function');
+      return {
+        authorizationType: AuthorizationType.LAMBDA,
+        lambdaAuthorizerConfig: {
+          handler: lambda.handler,
+          resultsCacheTtl: Duration.seconds(lambda.config.resultsCacheTtl),
+          ...(lambda.config.identityValidationExpression && { validationRegex: lambda.config.identityValidationExpression }),
+        },
+      };
     default:
-      throw new Error(
-        `authorization mode ${mode} cannot be deployed from the declaration: it needs ` +
-          'an OIDC issuer or a Lambda authorizer, which api.json cannot declare',
-      );
+      throw new Error(`authorization mode ${mode} cannot be deployed from the declaration`);
   }
 }
 
-export function authorizationConfig(authorization: AuthorizationDeclaration, userPool?: IUserPool): AuthorizationConfig {
+/** The Lambda authorizer: its deployed function and its declared settings. */
+type LambdaAuthorization = { handler: IFunction; config: NonNullable<AuthorizationDeclaration['lambdaAuthorizer']> };
+
+export function authorizationConfig(authorization: AuthorizationDeclaration, userPool?: IUserPool, lambdaHandler?: IFunction): AuthorizationConfig {
+  const lambda = lambdaHandler && authorization.lambdaAuthorizer ? { handler: lambdaHandler, config: authorization.lambdaAuthorizer } : undefined;
   return {
-    defaultAuthorization: authorizationMode(authorization.default, userPool, authorization),
-    additionalAuthorizationModes: authorization.additional.map((mode) => authorizationMode(mode, userPool, authorization)),
+    defaultAuthorization: authorizationMode(authorization.default, userPool, authorization, lambda),
+    additionalAuthorizationModes: authorization.additional.map((mode) => authorizationMode(mode, userPool, authorization, lambda)),
   };
 }

@@ -15,8 +15,10 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { bundleApi } from '../../local/declaration/bundle.ts';
 import { resolveEnvironment, type ApiDeclaration } from '../../local/declaration/declaration.ts';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { checkCode, checkName } from './appsync-limits.ts';
 import { authorizationConfig, usesMode } from './authorization.ts';
+import { defineLambdaFunctions } from './lambda-functions.ts';
 import { defineTable } from './tables.ts';
 import { defineUserPool, type DeployedUserPool } from './user-pool.ts';
 
@@ -30,6 +32,7 @@ export type DeployedApi = {
   /** The pool behind AMAZON_COGNITO_USER_POOLS, when the declaration uses that mode. */
   userPool?: DeployedUserPool;
   tables: Record<string, Table>;
+  lambdaFunctions: Record<string, LambdaFunction>;
   dataSources: Record<string, BaseDataSource>;
   functions: Record<string, AppsyncFunction>;
   resolvers: Record<string, Resolver>;
@@ -44,10 +47,13 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
     ? defineUserPool(scope, declaration.authorization.userPool, removalPolicy)
     : undefined;
 
+  const lambdaFunctions = defineLambdaFunctions(scope, declaration);
+  const authorizer = declaration.authorization.lambdaAuthorizer;
+
   const api = new GraphqlApi(scope, 'GraphqlApi', {
     name: declaration.name,
     definition: Definition.fromFile(declaration.schema),
-    authorizationConfig: authorizationConfig(declaration.authorization, userPool?.pool),
+    authorizationConfig: authorizationConfig(declaration.authorization, userPool?.pool, authorizer && lambdaFunctions[authorizer.function]),
   });
 
   const tableScope = new Construct(scope, 'Tables');
@@ -64,10 +70,24 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
   const dataSources: Record<string, BaseDataSource> = {};
   for (const [name, source] of Object.entries(declaration.dataSources)) {
     checkName('data source', name);
-    dataSources[name] =
-      source.type === 'AMAZON_DYNAMODB'
-        ? api.addDynamoDbDataSource(name, tables[source.table]!)
-        : api.addNoneDataSource(name);
+    switch (source.type) {
+      case 'AMAZON_DYNAMODB':
+        dataSources[name] = api.addDynamoDbDataSource(name, tables[source.table]!);
+        break;
+      case 'NONE':
+        dataSources[name] = api.addNoneDataSource(name);
+        break;
+      case 'AWS_LAMBDA':
+        dataSources[name] = api.addLambdaDataSource(name, lambdaFunctions[source.function]!);
+        break;
+      case 'HTTP':
+        dataSources[name] = api.addHttpDataSource(name, source.endpoint, {
+          ...(source.authorization && {
+            authorizationConfig: { signingRegion: source.authorization.signingRegion, signingServiceName: source.authorization.signingServiceName },
+          }),
+        });
+        break;
+    }
   }
 
   const functionScope = new Construct(scope, 'Functions');
@@ -77,8 +97,9 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
       api,
       name: checkName('function', name),
       dataSource: dataSources[fn.dataSource]!,
-      runtime,
-      code: Code.fromInline(checkCode(`functions.${name}`, bundles.functions[name]!)),
+      // No code: a direct Lambda function (no runtime, no templates).
+      ...(fn.code ? { runtime, code: Code.fromInline(checkCode(`functions.${name}`, bundles.functions[name]!)) } : {}),
+      ...(fn.maxBatchSize !== undefined && { maxBatchSize: fn.maxBatchSize }),
     });
   }
 
@@ -90,13 +111,13 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
       api,
       typeName,
       fieldName,
-      runtime,
-      code: Code.fromInline(checkCode(`resolvers.${field}`, bundles.resolvers[field]!)),
+      // No code: a direct Lambda resolver (no runtime, no templates).
+      ...(resolver.code ? { runtime, code: Code.fromInline(checkCode(`resolvers.${field}`, bundles.resolvers[field]!)) } : {}),
       ...('pipeline' in resolver
         ? { pipelineConfig: resolver.pipeline.map((name) => functions[name]!) }
-        : { dataSource: dataSources[resolver.dataSource]! }),
+        : { dataSource: dataSources[resolver.dataSource]!, ...(resolver.maxBatchSize !== undefined && { maxBatchSize: resolver.maxBatchSize }) }),
     });
   }
 
-  return { api, userPool, tables, dataSources, functions, resolvers };
+  return { api, userPool, tables, lambdaFunctions, dataSources, functions, resolvers };
 }

@@ -1,27 +1,29 @@
 // Who is calling, by the API's authorization modes, picked per request as AppSync
 // picks them: an `x-api-key` header means API_KEY; an `Authorization` header
 // signed with SigV4 (AWS4-HMAC-SHA256) AWS_IAM; one holding a JWT the mode whose
-// issuer it names (AMAZON_COGNITO_USER_POOLS or OPENID_CONNECT). A request no
-// declared mode accepts is refused with AppSync's words. AWS_LAMBDA is not served
-// locally: its callers are refused rather than let through.
+// issuer it names (AMAZON_COGNITO_USER_POOLS or OPENID_CONNECT); any other token,
+// when the API has AWS_LAMBDA, goes to the Lambda authorizer. A request no
+// declared mode accepts is refused with AppSync's words.
 import type { AuthMode } from '../declaration/declaration.ts';
 import type { Identity } from '../runtime/context.ts';
 import { createIamVerifier, isSigV4, type IamOptions, type SignedRequest } from './iam.ts';
 import { createOidcVerifier, issuerOf, sameIssuer, type OidcConfig } from './oidc.ts';
+import { looksLikeJwt, type AuthorizedRequest, type LambdaAuthorize } from './lambda-authorizer.ts';
 import { verifyUserPoolToken, type UserPoolKeys } from './user-pools.ts';
 
 /** `authType` is what util.authType() says; `mode` is the declaration's name for it. */
-export type Caller = { authType: string; mode: AuthMode; identity: Identity };
+export type Caller = { authType: string; mode: AuthMode; identity: Identity; /** AWS_LAMBDA: fields the authorizer denied ("Type.field"). */ deniedFields?: ReadonlySet<string> };
 
 /** `status` is the HTTP status of the refusal: 401 unless said (AWS_IAM's SigV4 refusals are 400/403). */
 export type AuthFailure = { errorType: string; message: string; status?: number };
 
 /**
  * Where the request came from, beyond its headers: the TCP peer, for identity.sourceIp;
- * and for AWS_IAM the request as signed (the real-time endpoint's connect and start
- * are signed as POSTs of their own: appsync-realtime.md).
+ * for AWS_IAM the request as signed (the real-time endpoint's connect and start
+ * are signed as POSTs of their own: appsync-realtime.md); and for AWS_LAMBDA the
+ * GraphQL request being authorized (a Lambda authorizer is told it).
  */
-export type RequestOrigin = { remoteAddress?: string; request?: SignedRequest };
+export type RequestOrigin = { remoteAddress?: string; request?: SignedRequest; graphql?: AuthorizedRequest };
 
 export type Authorizer = (headers: Record<string, string | undefined>, origin?: RequestOrigin) => Promise<Caller | AuthFailure>;
 
@@ -53,11 +55,13 @@ export type AuthorizerOptions = {
   iam?: IamOptions;
   /** The provider whose tokens OPENID_CONNECT accepts. */
   openIdConnect?: OidcConfig;
+  /** The authorizer function's check, when the API has AWS_LAMBDA. */
+  lambda?: LambdaAuthorize;
 };
 
 const DEFAULT_SIGNED_REQUEST: SignedRequest = { method: 'POST', path: '/graphql', body: '' };
 
-export function createAuthorizer({ authorization, apiKeys, userPool, iam, openIdConnect }: AuthorizerOptions): Authorizer {
+export function createAuthorizer({ authorization, apiKeys, userPool, iam, openIdConnect, lambda }: AuthorizerOptions): Authorizer {
   const modes = new Set([authorization.default, ...authorization.additional]);
   const apiKeyMode = modes.has('API_KEY');
   const userPoolMode = modes.has('AMAZON_COGNITO_USER_POOLS') && userPool;
@@ -70,9 +74,13 @@ export function createAuthorizer({ authorization, apiKeys, userPool, iam, openId
     }
     const token = headers.authorization;
     if (token && verifyIam && isSigV4(token)) return verifyIam(headers, origin.request ?? DEFAULT_SIGNED_REQUEST, sourceIpOf(headers, origin));
+    const lambdaMode = modes.has('AWS_LAMBDA') && lambda;
     // With both JWT modes, the token's issuer says which one it is for.
-    if (token && verifyOidc && (!userPoolMode || sameIssuer(issuerOf(token), openIdConnect!.issuer))) return verifyOidc(token);
-    if (token && userPoolMode) return verifyUserPoolToken(token, userPool, sourceIpOf(headers, origin));
+    // With AWS_LAMBDA too, only a JWT of the provider's issuer is OPENID_CONNECT's.
+    const oidcToken = (t: string) => (!userPoolMode && !lambdaMode) || (looksLikeJwt(t) && sameIssuer(issuerOf(t), openIdConnect!.issuer));
+    if (token && verifyOidc && oidcToken(token)) return verifyOidc(token);
+    if (token && userPoolMode && (!lambdaMode || looksLikeJwt(token))) return verifyUserPoolToken(token, userPool, sourceIpOf(headers, origin));
+    if (token && lambdaMode) return lambda(token, headers, origin.graphql);
     return refuse(NOT_PROVIDED);
   };
 }

@@ -10,6 +10,7 @@ export type CodeBundles = {
   byFile: Map<string, string>;
   /** Source map of each bundle by source path, for errors placed in the TypeScript source. */
   maps: Map<string, string>;
+  /** By field and by function name; direct Lambda resolvers and functions have no code and no entry. */
   resolvers: Record<string, string>;
   functions: Record<string, string>;
 };
@@ -51,7 +52,10 @@ export function bundleApi(api: ApiDeclaration): CodeBundles {
     }
     return code;
   };
-  const resolvers = Object.fromEntries(Object.entries(api.resolvers).map(([field, r]) => [field, bundled(r.code, r.ready)]));
-  const functions = Object.fromEntries(Object.entries(api.functions).map(([name, f]) => [name, bundled(f.code, f.ready)]));
+  // A direct Lambda resolver or function has no code: nothing to bundle.
+  const withCode = <T extends { code?: string; ready?: string }>(entries: Record<string, T>) =>
+    Object.fromEntries(Object.entries(entries).flatMap(([key, entry]) => (entry.code ? [[key, bundled(entry.code, entry.ready)]] : [])));
+  const resolvers = withCode(api.resolvers);
+  const functions = withCode(api.functions);
   return { byFile, maps, resolvers, functions };
 }

@@ -19,15 +19,49 @@ const Table = z.strictObject({
   localSecondaryIndexes: z.array(Index.omit({ partitionKey: true }).extend({ sortKey: KeyAttribute })).default([]),
   timeToLiveAttribute: z.string().optional(),
 });
+/** HTTP data sources may be signed with SigV4 (AppSync's authorizationConfig AWS_IAM). */
+const HttpAuthorization = z.strictObject({
+  type: z.literal('AWS_IAM'),
+  signingRegion: z.string().min(1),
+  signingServiceName: z.string().min(1),
+});
 const DataSource = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('AMAZON_DYNAMODB'), table: z.string() }),
   z.strictObject({ type: z.literal('NONE') }),
+  /** A Lambda function declared under lambdaFunctions. */
+  z.strictObject({ type: z.literal('AWS_LAMBDA'), function: z.string() }),
+  /** endpoint: scheme and authority (AppSync takes no path); locally it can be pointed elsewhere (--http-endpoint). */
+  z.strictObject({
+    type: z.literal('HTTP'),
+    endpoint: z.url({ protocol: /^https?$/ }).refine((url) => new URL(url).pathname === '/', 'an HTTP endpoint has no path: put it in resourcePath'),
+    authorization: HttpAuthorization.optional(),
+  }),
 ]);
 const Code = z.string().min(1).describe('path of the TypeScript or JavaScript source, relative to the declaration');
+/** BatchInvoke groups at most this many calls of one field (AppSync's maxBatchSize, 0–2000). */
+const MaxBatchSize = z.number().int().min(0).max(2000);
+/** Without code on an AWS_LAMBDA data source: a direct Lambda resolver (AppSync's default event, the function's answer as the value). */
 const Resolver = z.union([
-  z.strictObject({ dataSource: z.string(), code: Code }),
+  z.strictObject({ dataSource: z.string(), code: Code.optional(), maxBatchSize: MaxBatchSize.optional() }),
   z.strictObject({ pipeline: z.array(z.string()).min(1).max(10), code: Code }),
 ]);
+/** Node.js code run as a Lambda function: `file#export` (TypeScript or JavaScript), with Lambda's settings. */
+const LambdaFunction = z.strictObject({
+  handler: z.string().regex(/^[^#]+#[A-Za-z_$][\w$]*$/, 'is not file#export'),
+  /** Seconds (Lambda's default 3, at most 900). */
+  timeout: z.number().int().min(1).max(900).default(3),
+  /** MB (Lambda's default 128): locally the heap limit of the function's worker. */
+  memorySize: z.number().int().min(128).max(10240).default(128),
+  environment: z.record(z.string().regex(/^[a-zA-Z]\w*$/, 'is not a Lambda environment variable name'), z.string()).default({}),
+});
+/** AWS_LAMBDA authorization: the authorizer function and its cache (AppSync's LambdaAuthorizerConfig). */
+const LambdaAuthorizer = z.strictObject({
+  function: z.string(),
+  /** authorizerResultTtlInSeconds: 0 (the default) caches nothing; at most 3600. */
+  resultsCacheTtl: z.number().int().min(0).max(3600).default(0),
+  /** A token must match it, whole, before the function is called. */
+  identityValidationExpression: z.string().optional(),
+});
 
 /** The user pool of AMAZON_COGNITO_USER_POOLS: its groups (cognito:groups), created in the cloud and locally. */
 const UserPool = z.strictObject({
@@ -61,6 +95,7 @@ const Declaration = z.strictObject({
       userPool: UserPool.optional(),
       iam: Iam.optional(),
       openIdConnect: OpenIdConnect.optional(),
+      lambdaAuthorizer: LambdaAuthorizer.optional(),
     })
     .refine((auth) => !auth.userPool || [auth.default, ...auth.additional].includes('AMAZON_COGNITO_USER_POOLS'), {
       message: 'userPool is only used with the AMAZON_COGNITO_USER_POOLS mode',
@@ -73,6 +108,10 @@ const Declaration = z.strictObject({
     .refine((auth) => !!auth.openIdConnect === [auth.default, ...auth.additional].includes('OPENID_CONNECT'), {
       message: 'the OPENID_CONNECT mode needs openIdConnect (its issuer), and openIdConnect needs the mode',
       path: ['openIdConnect'],
+    })
+    .refine((auth) => Boolean(auth.lambdaAuthorizer) === [auth.default, ...auth.additional].includes('AWS_LAMBDA'), {
+      message: 'the AWS_LAMBDA mode needs a lambdaAuthorizer, and a lambdaAuthorizer needs the AWS_LAMBDA mode',
+      path: ['lambdaAuthorizer'],
     }),
   /** Resolver environment variables (ctx.env): a value, or `{ "tableName": T }` for the deployed name of declared table T. */
   environment: z
@@ -83,8 +122,9 @@ const Declaration = z.strictObject({
   resolverCountLimit: z.number().int().min(0).max(10_000).default(0),
   introspectionConfig: z.enum(['ENABLED', 'DISABLED']).default('ENABLED'),
   tables: z.record(z.string(), Table).default({}),
+  lambdaFunctions: z.record(z.string().regex(/^[a-zA-Z0-9-_]{1,64}$/, 'is not a Lambda function name'), LambdaFunction).default({}),
   dataSources: z.record(z.string(), DataSource),
-  functions: z.record(z.string(), z.strictObject({ dataSource: z.string(), code: Code })).default({}),
+  functions: z.record(z.string(), z.strictObject({ dataSource: z.string(), code: Code.optional(), maxBatchSize: MaxBatchSize.optional() })).default({}),
   resolvers: z.record(z.string().regex(/^\w+\.\w+$/, 'is not Type.field'), Resolver),
 });
 
@@ -103,6 +143,8 @@ export type TableDeclaration = z.infer<typeof Table>;
 export type DataSourceDeclaration = z.infer<typeof DataSource>;
 export type ResolverDeclaration = z.infer<typeof Resolver> & ReadyCode;
 export type FunctionDeclaration = Parsed['functions'][string] & ReadyCode;
+export type LambdaFunctionDeclaration = z.infer<typeof LambdaFunction>;
+export type LambdaAuthorizerDeclaration = z.infer<typeof LambdaAuthorizer>;
 
 /** A declaration with its paths made absolute and its references checked. */
 export type ApiDeclaration = Omit<Parsed, 'resolvers' | 'functions'> & {
@@ -150,8 +192,12 @@ export function parseDeclaration(json: unknown, path: string): ApiDeclaration {
   const root = dirname(path);
   const api: ApiDeclaration = { ...parsed.data, file: path, root };
   api.schema = resolve(root, api.schema);
-  for (const fn of Object.values(api.functions)) fn.code = resolve(root, fn.code);
-  for (const resolver of Object.values(api.resolvers)) resolver.code = resolve(root, resolver.code);
+  for (const fn of Object.values(api.functions)) if (fn.code) fn.code = resolve(root, fn.code);
+  for (const resolver of Object.values(api.resolvers)) if (resolver.code) resolver.code = resolve(root, resolver.code);
+  for (const fn of Object.values(api.lambdaFunctions)) {
+    const [file, name] = fn.handler.split('#') as [string, string];
+    fn.handler = `${resolve(root, file)}#${name}`;
+  }
   checkReferences(api);
   return api;
 }
@@ -163,17 +209,32 @@ export function checkReferences(api: ApiDeclaration) {
     if (source.type === 'AMAZON_DYNAMODB' && !api.tables[source.table]) {
       problems.push(`dataSources.${name}: no table named ${source.table}`);
     }
+    if (source.type === 'AWS_LAMBDA' && !api.lambdaFunctions[source.function]) {
+      problems.push(`dataSources.${name}: no Lambda function named ${source.function}`);
+    }
   }
   for (const [name, value] of Object.entries(api.environment)) {
     if (typeof value !== 'string' && !api.tables[value.tableName]) problems.push(`environment.${name}: no table named ${value.tableName}`);
   }
+  const lambdaAuthorizer = api.authorization.lambdaAuthorizer;
+  if (lambdaAuthorizer && !api.lambdaFunctions[lambdaAuthorizer.function]) {
+    problems.push(`authorization.lambdaAuthorizer: no Lambda function named ${lambdaAuthorizer.function}`);
+  }
+  // Only a Lambda data source runs without code (a direct Lambda resolver), as in AppSync.
+  const direct = (where: string, step: { dataSource: string; code?: string }) => {
+    if (!step.code && api.dataSources[step.dataSource] && api.dataSources[step.dataSource]!.type !== 'AWS_LAMBDA') {
+      problems.push(`${where}: code is required (only an AWS_LAMBDA data source has direct resolvers)`);
+    }
+  };
   for (const [name, fn] of Object.entries(api.functions)) {
     if (!api.dataSources[fn.dataSource]) problems.push(`functions.${name}: no data source named ${fn.dataSource}`);
+    direct(`functions.${name}`, fn);
   }
   for (const [field, resolver] of Object.entries(api.resolvers)) {
     if ('dataSource' in resolver && !api.dataSources[resolver.dataSource]) {
       problems.push(`resolvers.${field}: no data source named ${resolver.dataSource}`);
     }
+    if ('dataSource' in resolver) direct(`resolvers.${field}`, resolver);
     if ('pipeline' in resolver) {
       for (const fn of resolver.pipeline) {
         if (!api.functions[fn]) problems.push(`resolvers.${field}: no function named ${fn}`);

@@ -6,6 +6,7 @@ import sirv from 'sirv';
 import type { LocalApi } from '../api.ts';
 import { isAuthFailure, type Authorizer } from '../auth/authorize.ts';
 import { isSigV4 } from '../auth/iam.ts';
+import type { AuthorizedRequest } from '../auth/lambda-authorizer.ts';
 import { executeRequest, type GraphQLBody } from '../graphql/execute.ts';
 import { requestError } from '../graphql/errors.ts';
 import { PATH as REALTIME_PATH } from '../realtime/protocol.ts';
@@ -68,6 +69,8 @@ export type HttpOptions = {
 export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, userPool, timeouts }: HttpOptions) {
   const userPoolRequest = userPool ? userPoolHandler(userPool) : () => false;
   const outputsAuth = { authorization: api.declaration.authorization, userPool };
+  const { authorization } = api.declaration;
+  const lambdaMode = authorization.default === 'AWS_LAMBDA' || authorization.additional.includes('AWS_LAMBDA');
   const staticFiles = webRoot ? sirv(webRoot, { single: true, dev: false, etag: true }) : undefined;
   const headersMs = timeouts?.headersMs ?? HEADERS_TIMEOUT_MS;
 
@@ -112,12 +115,13 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
 
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse) {
     const headers = requestHeaders(request);
-    // A SigV4 (AWS_IAM) signature covers the body, so that body is read before the caller is
-    // checked; any other caller is checked first, and a refused one costs no body read.
-    let text = isSigV4(headers.authorization) ? await readText(request, response) : undefined;
+    // A SigV4 (AWS_IAM) signature covers the body, and a Lambda authorizer is told the query,
+    // so for those the body is read before the caller is checked; any other caller is checked
+    // first, and a refused one costs no body read.
+    let text = isSigV4(headers.authorization) || lambdaMode ? await readText(request, response) : undefined;
     if (text === null) return;
     const signed = { method: request.method ?? 'POST', path: request.url ?? '/graphql', body: text ?? '' };
-    const caller = await authorize(headers, { remoteAddress: request.socket.remoteAddress, request: signed });
+    const caller = await authorize(headers, { remoteAddress: request.socket.remoteAddress, request: signed, graphql: graphqlRequestOf(text) });
     if (isAuthFailure(caller)) {
       return sendJson(response, caller.status ?? 401, { errors: [{ errorType: caller.errorType, message: caller.message }] }, {
         'x-amzn-errortype': caller.errorType,
@@ -138,6 +142,7 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
       { headers: withoutCookie(headers), domainName: null, identity: caller.identity, env: api.environment },
       caller.authType,
     );
+    state.deniedFields = caller.deniedFields;
     const answer = await executeRequest(api.schema, api.fieldResolver, body, state, api);
     // A request refused whole for its shape (no query, variables not an object) is a 400, named in the header.
     const requestErrorType = answer.body.data === null && answer.body.errors?.length === 1 && !answer.operation ? answer.body.errors[0]!.errorType : null;
@@ -147,6 +152,19 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
   }
 
   return server;
+}
+
+/** What a Lambda authorizer is told of the request: its query, operation and variables (when the body says them). */
+function graphqlRequestOf(text: string | undefined): AuthorizedRequest | undefined {
+  if (text === undefined) return undefined;
+  let body: GraphQLBody;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!body || typeof body !== 'object' || typeof body.query !== 'string') return undefined;
+  return { queryString: body.query, operationName: typeof body.operationName === 'string' ? body.operationName : null, variables: (body.variables ?? {}) as Record<string, unknown> };
 }
 
 /** The request body, or null once a body over the limit has been answered with 413. */

@@ -49,8 +49,12 @@ export class SubscriptionStarter {
     if (!request || typeof request !== 'object' || typeof request.query !== 'string') return refuse(Errors.unsupported('unknown'));
 
     const headers = lowerCaseKeys(payload.extensions?.authorization);
-    // An AWS_IAM start is signed as a POST of its own payload.data to the GraphQL endpoint.
-    const caller = await this.authorize(headers, { request: { method: 'POST', path: GRAPHQL_PATH, body: payload.data as string } });
+    // An AWS_IAM start is signed as a POST of its own payload.data to the GraphQL endpoint;
+    // a Lambda authorizer is told the subscription's query, operation and variables.
+    const caller = await this.authorize(headers, {
+      request: { method: 'POST', path: GRAPHQL_PATH, body: payload.data as string },
+      graphql: { queryString: request.query, operationName: typeof request.operationName === 'string' ? request.operationName : null, variables: (request.variables ?? {}) as Record<string, unknown> },
+    });
     if (isAuthFailure(caller)) return refuse(Errors.unauthorizedSubscription(caller.message, caller.errorType));
 
     const { document, errors: syntax } = parsedDocument(request.query);
@@ -116,6 +120,7 @@ export class SubscriptionStarter {
     headers: Record<string, string | undefined>,
   ): Promise<{ ok: true; filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null } | { ok: false; errors: ProtocolError[] }> {
     const state = new RequestState({ headers: {}, domainName: null, identity: caller.identity, env: this.api.environment }, caller.authType);
+    state.deniedFields = caller.deniedFields;
     const key = fieldNode.alias?.value ?? field.name;
     const info: GraphQLResolveInfo = {
       fieldName: field.name,

@@ -11,7 +11,9 @@ import { runUnit } from './unit.ts';
 
 export function fieldResolver(resolver: CompiledResolver): GraphQLFieldResolver<unknown, RequestState> {
   return async (source, args, state, info) => {
-    const run = createFieldRun(resolver.module.realm, args, source, state.scope, {
+    const realm = resolver.module?.realm ?? (resolver.kind === 'UNIT' ? resolver.realm : undefined);
+    if (!realm) throw new Error(`${resolver.field} has neither code nor a realm`);
+    const run = createFieldRun(realm, args, source, state.scope, {
       parentTypeName: info.parentType.name,
       fieldName: info.fieldName,
       variables: info.variableValues,
@@ -24,6 +26,7 @@ export function fieldResolver(resolver: CompiledResolver): GraphQLFieldResolver<
       logs: state.logs,
       authType: state.authType,
       deadline: state.deadline,
+      request: state,
     });
     state.invocations.push(invocation);
     const outcome = resolver.kind === 'UNIT' ? await runUnit(resolver, run, invocation) : await runPipeline(resolver, run, invocation);

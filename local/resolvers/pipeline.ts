@@ -20,7 +20,7 @@ export async function runPipeline(
   // An early return from the resolver's request skips every function.
   if (before.kind === 'value') {
     for (const fn of resolver.functions) {
-      const outcome = await runStep(fn.module, fn.dataSource, run, prev, invocation);
+      const outcome = await runStep(fn, run, prev, invocation);
       if (outcome.kind === 'error') return outcome;
       prev = outcome.value;
       if (outcome.kind === 'early' && outcome.skipTo === 'END') break;

@@ -26,9 +26,11 @@ export function reloadCode(api: ReloadableApi): string[] {
 
   const changed = [...bundles.byFile].filter(([file, code]) => api.bundles.byFile.get(file) !== code).map(([file]) => file);
   for (const [field, resolver] of api.resolvers) {
-    resolver.module = modules.get(api.declaration.resolvers[field]!.code)!;
-    if (resolver.kind === 'PIPELINE') {
-      for (const fn of resolver.functions) fn.module = modules.get(api.declaration.functions[fn.name]!.code)!;
+    const moduleOf = (code: string | undefined) => (code ? modules.get(code)! : null);
+    if (resolver.kind === 'UNIT') resolver.module = moduleOf(api.declaration.resolvers[field]!.code);
+    else {
+      resolver.module = modules.get(api.declaration.resolvers[field]!.code!)!;
+      for (const fn of resolver.functions) fn.module = moduleOf(api.declaration.functions[fn.name]!.code);
     }
   }
   for (const [file, code] of bundles.byFile) api.bundles.byFile.set(file, code);

@@ -16,6 +16,8 @@ export class RequestState {
   readonly invocations: Invocation[] = [];
   /** Date.now() after which handlers of this request fail with "Execution timed out.". */
   readonly deadline: number;
+  /** AWS_LAMBDA: the fields ("Type.field") the authorizer denied this caller. */
+  deniedFields: ReadonlySet<string> | undefined;
 
   constructor(
     readonly scope: RequestScope,

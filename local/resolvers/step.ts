@@ -1,21 +1,51 @@
 // One request → data source → response round: a unit resolver, or one function of a pipeline.
-import type { DataSource } from '../data-sources/data-source.ts';
-import { handlerContext, type FieldRun } from '../runtime/context.ts';
+// A step without code is a direct Lambda resolver: the data source gets AppSync's
+// default event (direct-lambda-reference.html) and the function's answer is the value.
+import { handlerContext, type Context, type FieldRun } from '../runtime/context.ts';
 import { runHandler, type Outcome } from '../runtime/handler.ts';
 import type { Invocation } from '../runtime/invocation.ts';
-import type { CodeModule } from '../runtime/sandbox.ts';
+import { ResolverError } from '../runtime/signals.ts';
+import type { CompiledStep } from './compiled.ts';
 
-export async function runStep(
-  module: CodeModule,
-  dataSource: DataSource,
-  run: FieldRun,
-  prev: unknown,
-  invocation: Invocation,
-): Promise<Outcome> {
-  const request = runHandler(module, 'request', handlerContext(run, { prev }), invocation);
+export async function runStep(step: CompiledStep, run: FieldRun, prev: unknown, invocation: Invocation): Promise<Outcome> {
+  const call = { request: invocation.request ?? invocation, step, maxBatchSize: step.maxBatchSize ?? 0 };
+  if (!step.module) return runDirect(step, run, prev, call);
+  const request = runHandler(step.module, 'request', handlerContext(run, { prev }), invocation);
   // An error stops here; an early return skips the data source and the response handler.
   if (request.kind !== 'value') return request;
-  const answer = await dataSource.invoke(request.value);
+  const answer = await step.dataSource.invoke(request.value, call);
   const ctx = handlerContext(run, { prev, result: answer.result ?? null, error: answer.error });
-  return runHandler(module, 'response', ctx, invocation);
+  return runHandler(step.module, 'response', ctx, invocation);
+}
+
+async function runDirect(step: CompiledStep, run: FieldRun, prev: unknown, call: { request: object; step: object; maxBatchSize: number }): Promise<Outcome> {
+  // A unit resolver's event has prev null; a pipeline function's, the previous result.
+  const payload = defaultEvent(handlerContext(run, { prev }), 'kind' in step);
+  const operation = call.maxBatchSize > 0 ? 'BatchInvoke' : 'Invoke';
+  const answer = await step.dataSource.invoke({ operation, payload }, call);
+  if (answer.error) return { kind: 'error', error: new ResolverError(answer.error.message, answer.error.type) };
+  return { kind: 'value', value: answer.result ?? null };
+}
+
+/** The context a direct Lambda resolver sends, as plain JSON: ctx without args, result and error. */
+function defaultEvent(ctx: Context, unit: boolean): unknown {
+  const info = ctx.info as Record<string, unknown>;
+  return JSON.parse(
+    JSON.stringify({
+      arguments: ctx.arguments,
+      identity: ctx.identity,
+      source: ctx.source,
+      request: ctx.request,
+      prev: unit ? null : ctx.prev,
+      info: {
+        fieldName: info.fieldName,
+        parentTypeName: info.parentTypeName,
+        variables: info.variables,
+        // Not enumerable on ctx.info: read by name.
+        selectionSetList: info.selectionSetList,
+        selectionSetGraphQL: info.selectionSetGraphQL,
+      },
+      stash: ctx.stash,
+    }),
+  );
 }

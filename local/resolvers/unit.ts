@@ -10,5 +10,5 @@ export async function runUnit(
   run: FieldRun,
   invocation: Invocation,
 ): Promise<Outcome> {
-  return runStep(resolver.module, resolver.dataSource, run, null, invocation);
+  return runStep(resolver, run, null, invocation);
 }

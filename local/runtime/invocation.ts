@@ -34,6 +34,8 @@ export type Invocation = {
   responseHeaders: Record<string, string>;
   /** Date.now() after which the request has run out of time. */
   deadline: number;
+  /** The GraphQL request the field belongs to: a Lambda BatchInvoke groups the calls made within one. */
+  request?: object;
   /** Set while a handler unwinds after util.error, runtime.earlyReturn or the time limit. */
   signal?: Signal;
 };

@@ -123,6 +123,8 @@ function convert(api: Resource, resources: Resource[], source: string): ApiDecla
     authorization: authorizationOf(api, resources),
     environment: Object.fromEntries(Object.entries((stack.property(id, 'EnvironmentVariables') ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)])),
     tables,
+    // Lambda functions of a template are not run locally: their data sources are unsupported.
+    lambdaFunctions: {},
     dataSources,
     functions,
     resolvers,

@@ -46,7 +46,7 @@ export function watchTemplate(
   let timer: NodeJS.Timeout | undefined;
   const folders = new Set([api.declaration.file.endsWith('.json') || /\.(ya?ml|template)$/.test(api.declaration.file) ? dirname(api.declaration.file) : api.declaration.file]);
   for (const fn of [...Object.values(api.declaration.resolvers), ...Object.values(api.declaration.functions)]) {
-    if (!fn.code.includes('#')) folders.add(dirname(fn.code));
+    if (fn.code && !fn.code.includes('#')) folders.add(dirname(fn.code));
   }
   const watchers: FSWatcher[] = [];
   for (const folder of folders) {

@@ -391,9 +391,9 @@ describe('defineApi with another declaration', () => {
     expect(() => buildStack(badName)).toThrow(/data source name "no-dashes"/);
   });
 
-  test('refuses an authorization mode that needs resources the declaration cannot name', () => {
-    const lambda = declare({ ...echo, authorization: { default: 'API_KEY', additional: ['AWS_LAMBDA'] } });
-    expect(() => buildStack(lambda)).toThrow(/AWS_LAMBDA cannot be deployed from the declaration/);
+  test('refuses AWS_LAMBDA without the authorizer function it needs', () => {
+    // Every mode can now be deployed from the declaration; AWS_LAMBDA's function must be named in it.
+    expect(() => declare({ ...echo, authorization: { default: 'API_KEY', additional: ['AWS_LAMBDA'] } })).toThrow(/the AWS_LAMBDA mode needs a lambdaAuthorizer/);
   });
 
   test('deploys API_KEY, IAM and OPENID_CONNECT with the declared provider, client id and TTLs; no IAM users', () => {
