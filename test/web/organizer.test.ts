@@ -163,14 +163,14 @@ describe('the organizer console', { timeout: 60_000 }, () => {
     expect(await questions.evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')))).toEqual(['1. Second', '2. First', '3. First']);
     expect((await readEvent(server, event.id)).questions.map((q) => q.title)).toEqual(['Second', 'First', 'First']);
 
-    // A phone answers "Second" while the editor still shows it unanswered.
+    // The organizer starts editing "Second"; meanwhile a phone answers it.
     const second = event.questions[1]!;
+    const item = page.getByRole('listitem', { name: '1. Second' });
+    await button(item, 'Edit').click();
     await presenter(server, 'goToQuestion', event.id, second.id);
     await presenter(server, 'openQuestion', event.id, second.id);
     await vote(server, event.id, second.id, await joinEvent(server, event.code), [second.options[0]!.id]);
 
-    const item = page.getByRole('listitem', { name: '1. Second' });
-    await button(item, 'Edit').click();
     await item.getByLabel('Question', { exact: true }).fill('Second, reworded');
     await button(item, 'Save question').click();
     expect(await item.getByTestId('question-problem').textContent()).toBe(
