@@ -1,16 +1,11 @@
 import type { Context } from '@aws-appsync/utils';
 import type { QueryAnswerArgs } from './generated/schema.ts';
-import { checkId } from './lib/bounds.ts';
+import { stashQuestionArgs } from './lib/args.ts';
 import { toAnswer } from './lib/answers.ts';
 
 // Pipeline: loadAnswerContext → getTally. What a returning phone needs: its answer this round, if any, and the results it may see.
 export function request(ctx: Context<QueryAnswerArgs>) {
-  checkId('event id', ctx.args.eventId);
-  checkId('question id', ctx.args.questionId);
-  checkId('participant id', ctx.args.participantId);
-  ctx.stash.eventId = ctx.args.eventId;
-  ctx.stash.questionId = ctx.args.questionId;
-  ctx.stash.participantId = ctx.args.participantId;
+  stashQuestionArgs(ctx.stash, ctx.args);
   return {};
 }
 

@@ -1,17 +1,12 @@
 import { util, type Context } from '@aws-appsync/utils';
 import type { QueryEntriesArgs } from './generated/schema.ts';
 import { MY_UPVOTES_LIMIT, toEntry, type EntryItem } from './lib/entries.ts';
-import { checkId } from './lib/bounds.ts';
+import { stashQuestionArgs } from './lib/args.ts';
 
 // Pipeline: loadAnswerContext → queryEntries → getMyUpvotes (when a participant asks).
 // The audience sees approved and answered entries; organizers all of them.
 export function request(ctx: Context<QueryEntriesArgs>) {
-  checkId('event id', ctx.args.eventId);
-  checkId('question id', ctx.args.questionId);
-  checkId('participant id', ctx.args.participantId);
-  ctx.stash.eventId = ctx.args.eventId;
-  ctx.stash.questionId = ctx.args.questionId;
-  ctx.stash.participantId = ctx.args.participantId;
+  stashQuestionArgs(ctx.stash, ctx.args);
   return {};
 }
 

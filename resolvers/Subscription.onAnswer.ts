@@ -1,17 +1,12 @@
 import { extensions, util, type Context } from '@aws-appsync/utils';
 import type { SubscriptionOnAnswerArgs } from './generated/schema.ts';
-import { checkId } from './lib/bounds.ts';
+import { stashQuestionArgs } from './lib/args.ts';
 import { canSeeResults, resultsHiddenMessage } from './lib/visibility.ts';
 
 // Pipeline, at subscribe time: loadAnswerContext (with the subscriber's answer when one subscribes).
 // Answers carry the results, so only those who may see the results now may subscribe.
 export function request(ctx: Context<SubscriptionOnAnswerArgs>) {
-  checkId('event id', ctx.args.eventId);
-  checkId('question id', ctx.args.questionId);
-  checkId('participant id', ctx.args.participantId);
-  ctx.stash.eventId = ctx.args.eventId;
-  ctx.stash.questionId = ctx.args.questionId;
-  ctx.stash.participantId = ctx.args.participantId ?? null;
+  stashQuestionArgs(ctx.stash, ctx.args);
   return {};
 }
 
