@@ -140,6 +140,10 @@ export class LocalLambdaFunction {
 
   /** Bundles the handler now, so that a build error stops the API from starting (as a failed deployment would). */
   prepare() {
+    if (this.settings.asDeployed) {
+      const at = this.settings.handler.lastIndexOf('#');
+      this.bundle ??= { file: this.settings.handler.slice(0, at), exportName: this.settings.handler.slice(at + 1) };
+    }
     this.bundle ??= bundleHandler(this.name, this.settings.handler);
   }
 

@@ -1,7 +1,7 @@
 // A Todo API in the shape of AWS's public sample (aws-samples/aws-appsync-resolver-samples,
 // examples/cloudformation), served straight from its CloudFormation YAML template: the sample
-// README's flows through real HTTP and a real subscription. Fields the local AppSync does not
-// serve yet (a Lambda data source, a VTL resolver) answer an error; the rest serves.
+// README's flows through real HTTP and a real subscription, and an inline Lambda function as a
+// direct resolver. A field the local AppSync does not serve yet (a VTL resolver) answers an error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAppSync } from '../../local/server.ts';
 import { startLocalAppSync } from '../../local/server.ts';
@@ -105,29 +105,20 @@ describe('names as CloudFormation makes them', () => {
   });
 });
 
-describe('what the local AppSync does not serve yet', () => {
-  it('answers a field with a Lambda data source with an error naming the data source', async () => {
-    const answer = await graphql(server, '{ weather }');
-    expect(answer.body).toEqual({
-      data: { weather: null },
-      errors: [
-        expect.objectContaining({
-          path: ['weather'],
-          errorType: 'UnsupportedOperation',
-          message: 'Query.weather is not served by the local AppSync: its data source weather is AWS_LAMBDA, a type the local AppSync does not serve yet.',
-        }),
-      ],
-    });
+describe('a Lambda data source of the template', () => {
+  it('runs its inline function as a direct resolver, batched by MaxBatchSize', async () => {
+    expect((await graphql(server, '{ weather }')).body).toEqual({ data: { weather: 'sunny' } });
   });
+});
 
+describe('what the local AppSync does not serve yet', () => {
   it('answers a VTL resolver with an error saying so', async () => {
     const answer = await graphql(server, '{ legacyTodo(id: "x") { id } }');
     expect(answer.body.errors?.[0]).toMatchObject({ errorType: 'UnsupportedOperation', message: expect.stringContaining('written in VTL') });
   });
 
-  it('lists both at start, naming each field', () => {
+  it('lists it at start, naming the field', () => {
     expect(server.api.declaration.unsupported).toEqual({
-      'Query.weather': expect.stringContaining('AWS_LAMBDA'),
       'Query.legacyTodo': expect.stringContaining('VTL'),
     });
   });
