@@ -7,6 +7,7 @@ import {
   Code,
   Definition,
   FunctionRuntime,
+  MappingTemplate,
   GraphqlApi,
   IntrospectionConfig,
   Resolver,
@@ -104,6 +105,7 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
       dataSource: dataSources[fn.dataSource]!,
       // No code: a direct Lambda function (no runtime, no templates).
       ...(fn.code ? { runtime, code: Code.fromInline(checkCode(`functions.${name}`, bundles.functions[name]!)) } : {}),
+      ...templatesOf(fn),
       ...(fn.maxBatchSize !== undefined && { maxBatchSize: fn.maxBatchSize }),
     });
   }
@@ -118,6 +120,7 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
       fieldName,
       // No code: a direct Lambda resolver (no runtime, no templates).
       ...(resolver.code ? { runtime, code: Code.fromInline(checkCode(`resolvers.${field}`, bundles.resolvers[field]!)) } : {}),
+      ...templatesOf(resolver),
       ...('pipeline' in resolver
         ? { pipelineConfig: resolver.pipeline.map((name) => functions[name]!) }
         : { dataSource: dataSources[resolver.dataSource]!, ...(resolver.maxBatchSize !== undefined && { maxBatchSize: resolver.maxBatchSize }) }),
@@ -125,4 +128,12 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
   }
 
   return { api, userPool, tables, lambdaFunctions, dataSources, functions, resolvers };
+}
+
+/** A VTL resolver or function: its mapping template files, deployed as they are. */
+function templatesOf(step: { requestTemplate?: string; responseTemplate?: string }) {
+  return {
+    ...(step.requestTemplate && { requestMappingTemplate: MappingTemplate.fromFile(step.requestTemplate) }),
+    ...(step.responseTemplate && { responseMappingTemplate: MappingTemplate.fromFile(step.responseTemplate) }),
+  };
 }
