@@ -1,6 +1,6 @@
 // A CDK app whose API calls Lambda functions (aws-cdk-lib's lambda.Function, code from
-// an asset folder and inline, and a NodejsFunction), an HTTP endpoint, a Lambda authorizer and an OpenID
-// Connect provider, synthesised in-process and served from its cdk.out: the functions
+// an asset folder and inline, and a NodejsFunction), an HTTP endpoint, a Lambda authorizer
+// and an OpenID Connect provider, synthesised in-process and served from its cdk.out: the functions
 // run from their own code asset with the template's Handler, Environment (intrinsics
 // resolved) and Timeout; MaxBatchSize batches a direct resolver; the authorizer and the
 // OIDC issuer the template names decide who gets in.
