@@ -1,5 +1,5 @@
 // An AppSync API made runnable: the schema built, every resolver and function
-// bundled and compiled, every data source wired to its engine.
+// bundled and compiled (or its VTL templates parsed), every data source wired to its engine.
 import { readFileSync } from 'node:fs';
 import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { fieldAuthorization, notAuthorized } from './auth/directives.ts';
@@ -20,6 +20,7 @@ import { createRealm, loadCode } from './runtime/sandbox.ts';
 import { ResolverError } from './runtime/signals.ts';
 import { assertValidCode } from './runtime/validation/bundles.ts';
 import { UNSUPPORTED_ERROR_TYPE } from './templates/unsupported.ts';
+import { loadTemplates } from './vtl/load.ts';
 import type { DynamoDbEngine } from './store/engine.ts';
 
 export type LocalApi = {
@@ -75,7 +76,7 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine, o
   const moduleOf = (code: string | undefined) => (code ? modules.get(code)! : null);
   const functions = new Map<string, CompiledFunction>();
   for (const [name, fn] of Object.entries(declaration.functions)) {
-    functions.set(name, { name, module: moduleOf(fn.code), dataSource: dataSources.get(fn.dataSource)!, maxBatchSize: fn.maxBatchSize ?? 0 });
+    functions.set(name, { name, module: moduleOf(fn.code), dataSource: dataSources.get(fn.dataSource)!, maxBatchSize: fn.maxBatchSize ?? 0, templates: loadTemplates(fn) });
   }
 
   const checkField = (field: string) => {
@@ -91,8 +92,8 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine, o
     resolvers.set(
       field,
       'pipeline' in resolver
-        ? { kind: 'PIPELINE', field, module: modules.get(resolver.code)!, functions: resolver.pipeline.map((name) => functions.get(name)!) }
-        : { kind: 'UNIT', field, module: moduleOf(resolver.code), realm, dataSource: dataSources.get(resolver.dataSource)!, maxBatchSize: resolver.maxBatchSize ?? 0 },
+        ? { kind: 'PIPELINE', field, module: moduleOf(resolver.code), templates: loadTemplates(resolver), realm, functions: resolver.pipeline.map((name) => functions.get(name)!) }
+        : { kind: 'UNIT', field, module: moduleOf(resolver.code), realm, dataSource: dataSources.get(resolver.dataSource)!, maxBatchSize: resolver.maxBatchSize ?? 0, templates: loadTemplates(resolver) },
     );
   }
 

@@ -7,7 +7,9 @@ import {
   Code,
   Definition,
   FunctionRuntime,
+  MappingTemplate,
   GraphqlApi,
+  IntrospectionConfig,
   Resolver,
   type BaseDataSource,
 } from 'aws-cdk-lib/aws-appsync';
@@ -54,6 +56,10 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
     name: declaration.name,
     definition: Definition.fromFile(declaration.schema),
     authorizationConfig: authorizationConfig(declaration.authorization, userPool?.pool, authorizer && lambdaFunctions[authorizer.function]),
+    // The request limits the local AppSync enforces; 0 is AppSync's own default (no depth limit, 10,000 resolvers).
+    ...(declaration.queryDepthLimit > 0 && { queryDepthLimit: declaration.queryDepthLimit }),
+    ...(declaration.resolverCountLimit > 0 && { resolverCountLimit: declaration.resolverCountLimit }),
+    introspectionConfig: IntrospectionConfig[declaration.introspectionConfig],
   });
 
   const tableScope = new Construct(scope, 'Tables');
@@ -99,6 +105,7 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
       dataSource: dataSources[fn.dataSource]!,
       // No code: a direct Lambda function (no runtime, no templates).
       ...(fn.code ? { runtime, code: Code.fromInline(checkCode(`functions.${name}`, bundles.functions[name]!)) } : {}),
+      ...templatesOf(fn),
       ...(fn.maxBatchSize !== undefined && { maxBatchSize: fn.maxBatchSize }),
     });
   }
@@ -113,6 +120,7 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
       fieldName,
       // No code: a direct Lambda resolver (no runtime, no templates).
       ...(resolver.code ? { runtime, code: Code.fromInline(checkCode(`resolvers.${field}`, bundles.resolvers[field]!)) } : {}),
+      ...templatesOf(resolver),
       ...('pipeline' in resolver
         ? { pipelineConfig: resolver.pipeline.map((name) => functions[name]!) }
         : { dataSource: dataSources[resolver.dataSource]!, ...(resolver.maxBatchSize !== undefined && { maxBatchSize: resolver.maxBatchSize }) }),
@@ -120,4 +128,12 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
   }
 
   return { api, userPool, tables, lambdaFunctions, dataSources, functions, resolvers };
+}
+
+/** A VTL resolver or function: its mapping template files, deployed as they are. */
+function templatesOf(step: { requestTemplate?: string; responseTemplate?: string }) {
+  return {
+    ...(step.requestTemplate && { requestMappingTemplate: MappingTemplate.fromFile(step.requestTemplate) }),
+    ...(step.responseTemplate && { responseMappingTemplate: MappingTemplate.fromFile(step.responseTemplate) }),
+  };
 }

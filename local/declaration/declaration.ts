@@ -40,10 +40,19 @@ const DataSource = z.discriminatedUnion('type', [
 const Code = z.string().min(1).describe('path of the TypeScript or JavaScript source, relative to the declaration');
 /** BatchInvoke groups at most this many calls of one field (AppSync's maxBatchSize, 0–2000). */
 const MaxBatchSize = z.number().int().min(0).max(2000);
-/** Without code on an AWS_LAMBDA data source: a direct Lambda resolver (AppSync's default event, the function's answer as the value). */
+/** VTL instead of code: mapping template files (request and response; a pipeline's before and after). */
+const Template = z.string().min(1).describe('path of a VTL mapping template, relative to the declaration');
+const Templates = { requestTemplate: Template.optional(), responseTemplate: Template.optional() };
+const notBoth = (step: { code?: string; requestTemplate?: string; responseTemplate?: string }) => !(step.code && (step.requestTemplate || step.responseTemplate));
+const NOT_BOTH = { message: 'code (APPSYNC_JS) or requestTemplate/responseTemplate (VTL), not both' };
+const Step = z.strictObject({ dataSource: z.string(), code: Code.optional(), maxBatchSize: MaxBatchSize.optional(), ...Templates }).refine(notBoth, NOT_BOTH);
+/** Without code or templates on an AWS_LAMBDA data source: a direct Lambda resolver (AppSync's default event, the function's answer as the value). */
 const Resolver = z.union([
-  z.strictObject({ dataSource: z.string(), code: Code.optional(), maxBatchSize: MaxBatchSize.optional() }),
-  z.strictObject({ pipeline: z.array(z.string()).min(1).max(10), code: Code }),
+  Step,
+  z
+    .strictObject({ pipeline: z.array(z.string()).min(1).max(10), code: Code.optional(), ...Templates })
+    .refine(notBoth, NOT_BOTH)
+    .refine((r) => r.code || r.requestTemplate || r.responseTemplate, { message: 'a pipeline needs code (APPSYNC_JS) or requestTemplate/responseTemplate (VTL)' }),
 ]);
 /** Node.js code run as a Lambda function: `file#export` (TypeScript or JavaScript), with Lambda's settings. */
 const LambdaFunction = z.strictObject({
@@ -124,7 +133,7 @@ const Declaration = z.strictObject({
   tables: z.record(z.string(), Table).default({}),
   lambdaFunctions: z.record(z.string().regex(/^[a-zA-Z0-9-_]{1,64}$/, 'is not a Lambda function name'), LambdaFunction).default({}),
   dataSources: z.record(z.string(), DataSource),
-  functions: z.record(z.string(), z.strictObject({ dataSource: z.string(), code: Code.optional(), maxBatchSize: MaxBatchSize.optional() })).default({}),
+  functions: z.record(z.string(), Step).default({}),
   resolvers: z.record(z.string().regex(/^\w+\.\w+$/, 'is not Type.field'), Resolver),
 });
 
@@ -135,7 +144,7 @@ type Parsed = z.infer<typeof Declaration>;
  * asset): it runs as it is, and `code` only names it. Without it, `code` is the path of
  * a TypeScript or JavaScript source that is bundled first.
  */
-type ReadyCode = { ready?: string };
+type ReadyCode = { ready?: string; readyTemplates?: { request?: string; response?: string } };
 
 export type AuthMode = z.infer<typeof AuthMode>;
 export type AuthorizationDeclaration = Parsed['authorization'];
@@ -197,8 +206,11 @@ export function parseDeclaration(json: unknown, path: string): ApiDeclaration {
   const root = dirname(path);
   const api: ApiDeclaration = { ...parsed.data, file: path, root };
   api.schema = resolve(root, api.schema);
-  for (const fn of Object.values(api.functions)) if (fn.code) fn.code = resolve(root, fn.code);
-  for (const resolver of Object.values(api.resolvers)) if (resolver.code) resolver.code = resolve(root, resolver.code);
+  for (const step of [...Object.values(api.functions), ...Object.values(api.resolvers)]) {
+    if (step.code) step.code = resolve(root, step.code);
+    if (step.requestTemplate) step.requestTemplate = resolve(root, step.requestTemplate);
+    if (step.responseTemplate) step.responseTemplate = resolve(root, step.responseTemplate);
+  }
   for (const fn of Object.values(api.lambdaFunctions)) {
     const [file, name] = fn.handler.split('#') as [string, string];
     fn.handler = `${resolve(root, file)}#${name}`;
@@ -226,9 +238,9 @@ export function checkReferences(api: ApiDeclaration) {
     problems.push(`authorization.lambdaAuthorizer: no Lambda function named ${lambdaAuthorizer.function}`);
   }
   // Only a Lambda data source runs without code (a direct Lambda resolver), as in AppSync.
-  const direct = (where: string, step: { dataSource: string; code?: string }) => {
-    if (!step.code && api.dataSources[step.dataSource] && api.dataSources[step.dataSource]!.type !== 'AWS_LAMBDA') {
-      problems.push(`${where}: code is required (only an AWS_LAMBDA data source has direct resolvers)`);
+  const direct = (where: string, step: { dataSource: string; code?: string; requestTemplate?: string }) => {
+    if (!step.code && !step.requestTemplate && api.dataSources[step.dataSource] && api.dataSources[step.dataSource]!.type !== 'AWS_LAMBDA') {
+      problems.push(`${where}: code or requestTemplate is required (only an AWS_LAMBDA data source has direct resolvers)`);
     }
   };
   for (const [name, fn] of Object.entries(api.functions)) {

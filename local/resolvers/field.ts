@@ -11,7 +11,7 @@ import { runUnit } from './unit.ts';
 
 export function fieldResolver(resolver: CompiledResolver): GraphQLFieldResolver<unknown, RequestState> {
   return async (source, args, state, info) => {
-    const realm = resolver.module?.realm ?? (resolver.kind === 'UNIT' ? resolver.realm : undefined);
+    const realm = resolver.module?.realm ?? resolver.realm;
     if (!realm) throw new Error(`${resolver.field} has neither code nor a realm`);
     const run = createFieldRun(realm, args, source, state.scope, {
       parentTypeName: info.parentType.name,

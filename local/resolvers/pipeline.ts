@@ -3,10 +3,12 @@ import { runHandler, type Outcome } from '../runtime/handler.ts';
 import type { Invocation } from '../runtime/invocation.ts';
 import type { CompiledResolver } from './compiled.ts';
 import { runStep } from './step.ts';
+import { runPipelineTemplate } from './template-step.ts';
 
 /**
  * PIPELINE: the resolver's request, each function in turn (ctx.prev.result
- * carries each step's output on), then the resolver's response. An error at
+ * carries each step's output on), then the resolver's response. A VTL pipeline
+ * resolver's before and after templates take the handlers' places. An error at
  * any step ends the field; runtime.earlyReturn skips as its placement says.
  */
 export async function runPipeline(
@@ -14,7 +16,9 @@ export async function runPipeline(
   run: FieldRun,
   invocation: Invocation,
 ): Promise<Outcome> {
-  const before = runHandler(resolver.module, 'request', handlerContext(run, { prev: null }), invocation);
+  const before = resolver.module
+    ? runHandler(resolver.module, 'request', handlerContext(run, { prev: null }), invocation)
+    : runPipelineTemplate(resolver.templates?.request, run, null, false, invocation);
   if (before.kind === 'error') return before;
   let prev = before.value;
   // An early return from the resolver's request skips every function.
@@ -26,5 +30,6 @@ export async function runPipeline(
       if (outcome.kind === 'early' && outcome.skipTo === 'END') break;
     }
   }
+  if (!resolver.module) return runPipelineTemplate(resolver.templates?.response, run, prev, true, invocation);
   return runHandler(resolver.module, 'response', handlerContext(run, { prev, result: prev }), invocation);
 }

@@ -29,7 +29,7 @@ export function reloadCode(api: ReloadableApi): string[] {
     const moduleOf = (code: string | undefined) => (code ? modules.get(code)! : null);
     if (resolver.kind === 'UNIT') resolver.module = moduleOf(api.declaration.resolvers[field]!.code);
     else {
-      resolver.module = modules.get(api.declaration.resolvers[field]!.code!)!;
+      resolver.module = moduleOf(api.declaration.resolvers[field]!.code);
       for (const fn of resolver.functions) fn.module = moduleOf(api.declaration.functions[fn.name]!.code);
     }
   }

@@ -1,4 +1,5 @@
 // One request → data source → response round: a unit resolver, or one function of a pipeline.
+// A step with mapping templates is VTL (./template-step.ts).
 // A step without code is a direct Lambda resolver: the data source gets AppSync's
 // default event (direct-lambda-reference.html) and the function's answer is the value.
 import { handlerContext, type Context, type FieldRun } from '../runtime/context.ts';
@@ -6,9 +7,11 @@ import { runHandler, type Outcome } from '../runtime/handler.ts';
 import type { Invocation } from '../runtime/invocation.ts';
 import { ResolverError } from '../runtime/signals.ts';
 import type { CompiledStep } from './compiled.ts';
+import { runTemplateStep } from './template-step.ts';
 
 export async function runStep(step: CompiledStep, run: FieldRun, prev: unknown, invocation: Invocation): Promise<Outcome> {
   const call = { request: invocation.request ?? invocation, step, maxBatchSize: step.maxBatchSize ?? 0 };
+  if (step.templates) return runTemplateStep({ ...step, templates: step.templates }, run, prev, invocation, call);
   if (!step.module) return runDirect(step, run, prev, call);
   const request = runHandler(step.module, 'request', handlerContext(run, { prev }), invocation);
   // An error stops here; an early return skips the data source and the response handler.
