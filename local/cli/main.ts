@@ -11,7 +11,8 @@ const USAGE = `Usage: appsync-local serve <api.json | template.yaml | template.j
        appsync-local evaluate-code --help   (one resolver handler, as aws appsync evaluate-code)
 
 Runs an AppSync API on this machine: GraphQL over HTTP, the real-time
-WebSocket endpoint, APPSYNC_JS resolvers and DynamoDB tables in an embedded store.
+WebSocket endpoint, APPSYNC_JS resolvers, DynamoDB tables in an embedded store,
+Lambda functions (Node.js) and HTTP data sources.
 
 Serves the API of our api.json, of a CloudFormation template (JSON or YAML) or of a
 CDK cloud assembly folder (cdk.out, after \`cdk synth\`).

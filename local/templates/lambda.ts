@@ -18,6 +18,9 @@ type FunctionResource = { stack: Stack; id: string };
 /** The local function, or why the local AppSync cannot run it (said where it is used). */
 export type TemplateFunction = { name: string; declaration: LambdaFunctionDeclaration } | { reason: string };
 
+/** Where inline ZipFile code is written, as Lambda writes it, to be loaded as a file. */
+export const INLINE_FOLDER = join(tmpdir(), 'appsync-local-inline');
+
 /** Lambda's Node.js runtime looks for the handler's module under these extensions, in this order. */
 const MODULE_EXTENSIONS = ['.js', '.mjs', '.cjs'];
 
@@ -87,9 +90,12 @@ function codeFolder(stack: Stack, id: string, name: string): string {
   const { ZipFile: inline, S3Bucket: bucket, S3Key: key } = (code ?? {}) as { ZipFile?: unknown; S3Bucket?: unknown; S3Key?: unknown };
   if (typeof inline === 'string') {
     // Lambda writes inline code to index.js; a folder per content, so a restart finds the same file.
-    const folder = join(tmpdir(), 'appsync-local-inline', `${name}-${createHash('sha256').update(inline).digest('hex').slice(0, 16)}`);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'index.js'), inline);
+    const folder = join(INLINE_FOLDER, `${name}-${createHash('sha256').update(inline).digest('hex').slice(0, 16)}`);
+    // Written once: the folder is named after the content, and rewriting it would wake the template's watcher.
+    if (!existsSync(join(folder, 'index.js'))) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'index.js'), inline);
+    }
     return folder;
   }
   if (typeof key !== 'string') throw new TemplateError(`${stack.where(id, 'Code')}: neither ZipFile nor S3Key`);

@@ -1,6 +1,6 @@
 // A CDK app whose API calls Lambda functions (aws-cdk-lib's lambda.Function, code from
-// an asset folder and inline), an HTTP endpoint, a Lambda authorizer and an OpenID
-// Connect provider, synthesised in-process and served from its cdk.out: the functions
+// an asset folder and inline, and a NodejsFunction), an HTTP endpoint, a Lambda authorizer
+// and an OpenID Connect provider, synthesised in-process and served from its cdk.out: the functions
 // run from their own code asset with the template's Handler, Environment (intrinsics
 // resolved) and Timeout; MaxBatchSize batches a direct resolver; the authorizer and the
 // OIDC issuer the template names decide who gets in.
@@ -13,6 +13,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAppSync, type LocalAppSync } from '../../local/server.ts';
 import { graphql } from '../support/local-appsync.ts';
@@ -76,6 +77,15 @@ function synthesise(outdir: string, oidcIssuer: string) {
     code: lambda.Code.fromInline("exports.handler = async () => 'from inline code';"),
   });
   api.addLambdaDataSource('inline', inline).createResolver('InlineResolver', { typeName: 'Query', fieldName: 'inline' });
+  // Bundled at synth by CDK with the project's esbuild, as `cdk synth` would.
+  const typed = new NodejsFunction(stack, 'Typed', {
+    entry: join(FIXTURES, 'nodejs-function/handler.ts'),
+    runtime: lambda.Runtime.NODEJS_20_X,
+    environment: { GREETING: 'Hi' },
+    projectRoot: process.cwd(),
+    depsLockFilePath: 'package-lock.json',
+  });
+  api.addLambdaDataSource('typed', typed).createResolver('TypedResolver', { typeName: 'Query', fieldName: 'typed' });
   const python = new lambda.Function(stack, 'Python', {
     runtime: lambda.Runtime.PYTHON_3_12,
     handler: 'index.handler',
@@ -148,6 +158,11 @@ describe('Lambda functions of a CDK app', () => {
   it('run inline ZipFile code', async () => {
     const { body } = await graphql(server, '{ inline }');
     expect(body).toEqual({ data: { inline: 'from inline code' } });
+  });
+
+  it("run a NodejsFunction's bundle", async () => {
+    const { body } = await graphql(server, '{ typed(name: "Ada") }');
+    expect(body).toEqual({ data: { typed: 'Hi, Ada, from TypeScript' } });
   });
 
   it("stop a function at the template's Timeout, as Lambda's error", async () => {
