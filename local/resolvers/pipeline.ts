@@ -1,5 +1,6 @@
 import { handlerContext, type FieldRun } from '../runtime/context.ts';
-import { runHandler, type Outcome } from '../runtime/handler.ts';
+import type { Outcome } from '../runtime/handler.ts';
+import { runHandlerServed } from '../runtime/runaway/index.ts';
 import type { Invocation } from '../runtime/invocation.ts';
 import type { CompiledResolver } from './compiled.ts';
 import { runStep } from './step.ts';
@@ -14,7 +15,9 @@ export async function runPipeline(
   run: FieldRun,
   invocation: Invocation,
 ): Promise<Outcome> {
-  const before = runHandler(resolver.module, 'request', handlerContext(run, { prev: null }), invocation);
+  // Awaited only when it moved off the thread: otherwise the data source call starts in this tick.
+  const started = runHandlerServed(resolver.module, 'request', handlerContext(run, { prev: null }), invocation);
+  const before = started instanceof Promise ? await started : started;
   if (before.kind === 'error') return before;
   let prev = before.value;
   // An early return from the resolver's request skips every function.
@@ -26,5 +29,5 @@ export async function runPipeline(
       if (outcome.kind === 'early' && outcome.skipTo === 'END') break;
     }
   }
-  return runHandler(resolver.module, 'response', handlerContext(run, { prev, result: prev }), invocation);
+  return runHandlerServed(resolver.module, 'response', handlerContext(run, { prev, result: prev }), invocation);
 }
