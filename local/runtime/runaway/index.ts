@@ -19,8 +19,10 @@
 // every handler call or every request (the hops above on the hot path; the
 // latter also moves GraphQL execution and every data source call), and node:vm's
 // own `timeout` (it still holds the thread, and costs ~125 µs per call).
-// Not covered: a single built-in call that allocates gigabytes at once before
-// the slice ends (`new Array(1e9).fill(0)`) still runs in the server's thread.
+// Not covered: one built-in call that itself runs for long or allocates
+// gigabytes (`Array(1e9).fill(0)`) holds the server's thread, since the clock
+// runs between calls, not inside one (node:vm's `timeout` would stop it, at the
+// per-call price above).
 import type { Context } from '../context.ts';
 import { runHandlerFor, type Outcome } from '../handler.ts';
 import type { Invocation } from '../invocation.ts';
