@@ -12,18 +12,27 @@ export type Outcome =
 
 /** Runs a handler to its end (or the request's deadline). */
 export function runHandler(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation): Outcome {
-  return runHandlerFor(module, handler, ctx, invocation, Infinity) as Outcome;
+  return runHandlerFor(module, handler, ctx, invocation, NO_SLICE) as Outcome;
 }
 
-/** Runs a handler, stopping it when it computes past `sliceEnd` (Date.now()): then the outcome is `sliceOver`. */
-export function runHandlerFor(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation, sliceEnd: number): Outcome | { kind: 'sliceOver' } {
+export type Slice = { end: number; minTicks: number };
+const NO_SLICE: Slice = { end: Infinity, minTicks: Infinity };
+
+/**
+ * Runs a handler, stopping it when it is still computing at `slice.end`
+ * (Date.now()) after at least `slice.minTicks` loop rounds and calls: then the
+ * outcome is `sliceOver`.
+ */
+export function runHandlerFor(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation, slice: Slice): Outcome | { kind: 'sliceOver' } {
   if (!module[handler]) {
     // Validation requires both handlers; code loaded without it passes the value through.
     return { kind: 'value', value: handler === 'request' ? (ctx.prev.result ?? {}) : ctx.result };
   }
   const { realm } = module;
   realm.clock.deadline = invocation.deadline;
-  realm.clock.sliceEnd = sliceEnd;
+  realm.clock.sliceEnd = slice.end;
+  realm.clock.sliceMinTicks = slice.minTicks;
+  realm.clock.ticks = 0;
   invocation.signal = undefined;
   try {
     // The module as evaluated for this request (module-level state lasts one request).

@@ -93,8 +93,12 @@ export type Realm = {
   importer: (specifier: string) => object | undefined;
   /** Script name → module, to place stack frames and console calls. */
   scripts: Map<string, CodeModule>;
-  /** The deadline of the request in progress, and the end of the handler's slice of this thread, read by the clock inside the realm. */
-  clock: { deadline: number; sliceEnd: number };
+  /**
+   * Read by the clock inside the realm: the deadline of the request in progress,
+   * and the handler's slice of this thread (it ends at sliceEnd once the handler
+   * has ticked sliceMinTicks times), and the ticks so far (counted by 128).
+   */
+  clock: { deadline: number; sliceEnd: number; sliceMinTicks: number; ticks: number };
 };
 
 export const PROVIDED_MODULES: Record<string, object> = {
@@ -267,9 +271,10 @@ const SETUP = `(function (bridge) {
   let ticks = 0;
   function tick() {
     if ((++ticks & 127) !== 0) return;
+    clock.ticks += 128;
     const t = now();
     if (t > clock.deadline) { timeout(); throw SIGNAL; }
-    if (t > clock.sliceEnd) { sliceOver(); throw SIGNAL; }
+    if (t > clock.sliceEnd && clock.ticks >= clock.sliceMinTicks) { sliceOver(); throw SIGNAL; }
   }
 
   function importer(table) {
@@ -359,7 +364,7 @@ function callForRealm(fn: (...args: unknown[]) => unknown, args: unknown[]): Set
 
 export function createRealm(): Realm {
   const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
-  const clock = { deadline: Infinity, sliceEnd: Infinity };
+  const clock = { deadline: Infinity, sliceEnd: Infinity, sliceMinTicks: 0, ticks: 0 };
   const bridge = {
     call: callForRealm,
     clock,

@@ -3,9 +3,9 @@
 // Resolver code runs in the server's thread, in its realm (sandbox.ts): a handler
 // call costs well under a microsecond there, and any move to another thread
 // costs tens (a message each way, the context copied), on every call of every
-// request. So every handler starts there, with a slice of SLICE_MS: the clock
-// compiled into its loops and function entries stops it when the slice is over.
-// Almost none ever gets near it. One that does is a runaway, or close to one: it
+// request. So every handler starts there, with a slice of SLICE_MS (and of
+// SLICE_MIN_TICKS rounds): the clock compiled into its loops and function
+// entries stops it when the slice is over. Almost none ever gets near it. One that does is a runaway, or close to one: it
 // is run again from its start on a worker thread (pool.ts), with the request's
 // remaining time, under a heap limit, while the server's thread serves every
 // other client; a worker that exceeds its heap or its deadline is terminated
@@ -31,8 +31,14 @@ import { ResolverError } from '../signals.ts';
 import { runOnWorker } from './pool.ts';
 import type { JobAnswer, PlainContext } from './protocol.ts';
 
-/** How long a handler may compute in the server's thread before it moves to a worker. */
+/** How long a handler may compute in the server's thread before it moves to a worker… */
 export const SLICE_MS = 50;
+/**
+ * …once it has also run this many loop rounds and function calls: on a busy
+ * machine the clock alone would move handlers that were merely descheduled (a
+ * HandsUp handler ticks a few hundred times; a runaway, millions a second).
+ */
+export const SLICE_MIN_TICKS = 100_000;
 
 /**
  * Runs a handler: in the server's thread, or, past its slice, on a worker thread.
@@ -41,7 +47,7 @@ export const SLICE_MS = 50;
  */
 export function runHandlerServed(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation): Outcome | Promise<Outcome> {
   const mark = markOf(invocation);
-  const outcome = runHandlerFor(module, handler, ctx, invocation, Date.now() + SLICE_MS);
+  const outcome = runHandlerFor(module, handler, ctx, invocation, { end: Date.now() + SLICE_MS, minTicks: SLICE_MIN_TICKS });
   if (outcome.kind !== 'sliceOver') return outcome;
   rollBack(invocation, mark);
   return runMoved(module, handler, ctx, invocation);
