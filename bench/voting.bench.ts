@@ -5,25 +5,29 @@
 // during that load.
 // Measured in the same run, row by row, each row's limit: the store's own throughput for exactly
 // the DynamoDB operations that answer makes (bench/voting/store.ts, one function per pipeline
-// function), called straight on dynalite on disk, just before the same answers are sent end to end.
+// function), called straight on dynalite on disk. The two sides take turns, a tenth of a row's
+// answers at a time, so that a burst of load on the shared machine weighs on both alike.
 // Targets: ≥ 50 % of the store's throughput; push p99 ≤ 100 ms.
 // Run: npm run bench voting   (BENCH_ANSWERS=1500 answers per row for a longer run; default 600;
-// BENCH_PROFILE=<dir> writes the server's CPU profile there)
-// Steady-rate mode, tail latency instead of throughput: BENCH_STEADY=1 npm run bench voting (voting/steady.ts).
+// BENCH_ROWS=word,change for some rows only; BENCH_PROFILE=<dir> writes the server's CPU profile there)
 import { answerRows } from './voting/answers.ts';
-import { pace, pushDelays, quantile, type Sighting } from './voting/pace.ts';
+import { pace, pushDelays, quantile, timed, type Sighting } from './voting/pace.ts';
 import { qaRows } from './voting/qa.ts';
 import { startServer } from './voting/server.ts';
 import { startStore } from './voting/store.ts';
 
+// Steady-rate mode, tail latency instead of throughput: BENCH_STEADY=1 npm run bench voting.
 if (process.env.BENCH_STEADY) process.exit((await (await import('./voting/steady.ts')).steady()) ? 0 : 1);
 
 const CONCURRENCY = 32;
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? process.env.BENCH_VOTES ?? 600);
+const TURNS = 10;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 100;
 
-const rows = [...answerRows, ...qaRows];
+// BENCH_ROWS=word,change: only the rows whose label has one of these (the Q&A rows build on each other: keep them together).
+const wanted = process.env.BENCH_ROWS?.split(',').map((part) => part.trim().toLowerCase());
+const rows = [...answerRows, ...qaRows].filter((row) => !wanted || wanted.some((part) => row.label.toLowerCase().includes(part)));
 const questions = [...new Set(rows.map((row) => row.question))];
 const store = await startStore({ questions, participants: ANSWERS, concurrency: CONCURRENCY });
 const server = await startServer({ questions, participants: ANSWERS, concurrency: CONCURRENCY });
@@ -41,10 +45,15 @@ try {
       await pace(ANSWERS, CONCURRENCY, (i) => row.prepare!.store(store, question, i));
       await pace(ANSWERS, CONCURRENCY, async (i) => void (await row.prepare!.endToEnd(server, questionId, i)));
     }
-    const alone = await pace(ANSWERS, CONCURRENCY, (i) => row.measure.store(store, question, i));
     const from = shown.length;
     const acknowledged: Sighting[] = [];
-    const endToEnd = await pace(ANSWERS, CONCURRENCY, async (i) => void acknowledged.push(await row.measure.endToEnd(server, questionId, i)));
+    const seconds = { alone: 0, endToEnd: 0 };
+    for (let turn = 0; turn < TURNS; turn++) {
+      const [first, last] = [Math.floor((turn * ANSWERS) / TURNS), Math.floor(((turn + 1) * ANSWERS) / TURNS)];
+      seconds.alone += await timed(first, last, CONCURRENCY, (i) => row.measure.store(store, question, i));
+      seconds.endToEnd += await timed(first, last, CONCURRENCY, async (i) => void acknowledged.push(await row.measure.endToEnd(server, questionId, i)));
+    }
+    const [alone, endToEnd] = [ANSWERS / seconds.alone, ANSWERS / seconds.endToEnd];
     // Wait for the last messages before the next row adds its own.
     const deadline = performance.now() + 5000;
     while (shown.length - from < ANSWERS && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,15 +1,20 @@
 // Load and its figures, shared by every row of the voting bench.
 
-/** Runs `task` for each of `count` items with `concurrency` in flight; answers items per second. */
-export async function pace(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
-  let next = 0;
+/** Runs `task` for each item from `from` to `to` (excluded) with `concurrency` in flight; answers the seconds it took. */
+export async function timed(from: number, to: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
+  let next = from;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < count; i = next++) await task(i);
+      for (let i = next++; i < to; i = next++) await task(i);
     }),
   );
-  return count / ((performance.now() - started) / 1000);
+  return (performance.now() - started) / 1000;
+}
+
+/** Runs `task` for each of `count` items with `concurrency` in flight; answers items per second. */
+export async function pace(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
+  return count / (await timed(0, count, concurrency, task));
 }
 
 export const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Infinity;

@@ -32,7 +32,7 @@ const DOWN = new Set<string>([
   ConnectionState.Disconnected,
 ]);
 
-interface Subscribable<T> {
+export interface Subscribable<T> {
   subscribe(observer: { next: (value: T) => void; error: (error: unknown) => void }): { unsubscribe(): void };
 }
 

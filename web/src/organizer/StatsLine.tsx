@@ -1,4 +1,4 @@
-import type { EventStats } from './operations.ts';
+import type { EventStats } from '../live/useEventStats.ts';
 
 /** "12 joined · 9 voted", or nothing until the first reading. */
 export function StatsLine({ stats }: { stats: EventStats | null }) {

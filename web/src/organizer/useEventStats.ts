@@ -1,38 +1,16 @@
-// "N joined · M voted" for one event. Joins are not pushed (a push of each join
-// would hand participant ids to every subscriber), so the counts are read again
-// every few seconds, and at once whenever the page learns something happened
-// (`nudge` changes: an answer, a question moved on).
-import { useEffect, useMemo, useState } from 'react';
+// "N joined · M voted" for one event, as an organizer reads it: live/useEventStats
+// with the organizer's read, and a read at once whenever the page learns something
+// happened (`nudge` changes: an answer, a question moved on).
+import { useEffect } from 'react';
 import { api } from '../api/client.ts';
-import { oneAtATime } from './oneAtATime.ts';
-import { eventStats, type EventStats } from './operations.ts';
+import { useEventStats as useLiveEventStats, type EventStats } from '../live/useEventStats.ts';
+import { eventStats } from './operations.ts';
 import { AS_ORGANIZER } from './session.tsx';
 
-export const STATS_EVERY_MS = 5_000;
+const readAsOrganizer = async (eventId: string) => (await api().graphql({ query: eventStats, variables: { eventId }, ...AS_ORGANIZER })).data.eventStats;
 
 export function useEventStats(eventId: string, nudge: unknown = null): EventStats | null {
-  const [stats, setStats] = useState<EventStats | null>(null);
-  const read = useMemo(
-    () =>
-      oneAtATime(() =>
-        api()
-          .graphql({ query: eventStats, variables: { eventId }, ...AS_ORGANIZER })
-          .then((result) => {
-            if (result.data.eventStats) setStats(result.data.eventStats);
-          }),
-      ),
-    [eventId],
-  );
-
-  useEffect(() => {
-    read();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') read();
-    }, STATS_EVERY_MS);
-    return () => clearInterval(timer);
-  }, [read]);
-
-  useEffect(read, [read, nudge]);
-
+  const { stats, poke } = useLiveEventStats(eventId, readAsOrganizer);
+  useEffect(poke, [poke, nudge]);
   return stats;
 }

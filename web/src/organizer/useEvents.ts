@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import { watch } from '../live/subscribe.ts';
-import { oneAtATime } from './oneAtATime.ts';
+import { oneAtATime } from '../live/oneAtATime.ts';
 import { events as eventsQuery, onEventsChanged, type OrganizerEvent } from './operations.ts';
 import { AS_ORGANIZER, useOrganizer } from './session.tsx';
 

@@ -1,11 +1,10 @@
 // A Q&A question's entries as the presenter sees them: all of them, pending and
 // hidden included (organizers see everything), read again on every
-// onEntryChanged push and at each acknowledgement; shown pinned first, then by
+// onEntryChanged push and at each acknowledgement (useWatchedRead); shown pinned first, then by
 // upvotes, then newest (the server's order, kept here for entries changed since).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
-import { watch } from '../live/subscribe.ts';
-import { oneAtATime } from '../organizer/oneAtATime.ts';
+import { useWatchedRead } from '../live/useWatchedRead.ts';
 import { entries as entriesQuery, onEntryChanged, type OrganizerEntry } from '../organizer/operations.ts';
 import { AS_ORGANIZER, useOrganizer } from '../organizer/session.tsx';
 
@@ -25,48 +24,15 @@ export interface LiveEntries {
 export function useEntries(eventId: string, questionId: string | null, enabled: boolean): LiveEntries {
   const { failed } = useOrganizer();
   const [entries, setEntries] = useState<OrganizerEntry[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const failedRef = useRef(failed);
-  failedRef.current = failed;
-
-  const read = useMemo(
-    () =>
-      oneAtATime(async () => {
-        if (!questionId || !enabled) return;
-        try {
-          const result = await api().graphql({ query: entriesQuery, variables: { eventId, questionId }, ...AS_ORGANIZER });
-          setEntries(result.data.entries);
-          setProblem(null);
-        } catch (error) {
-          setProblem(failedRef.current(error));
-        }
-      }),
-    [eventId, questionId, enabled],
+  const variables = { eventId, questionId: questionId ?? '' };
+  const { problem } = useWatchedRead(
+    questionId && enabled ? `${eventId}/${questionId}` : null,
+    async () => setEntries((await api().graphql({ query: entriesQuery, variables, ...AS_ORGANIZER })).data.entries),
+    [{ start: () => api().graphql({ query: onEntryChanged, variables, ...AS_ORGANIZER }), field: 'onEntryChanged', variables }],
+    { describe: failed, what: 'Live questions' },
   );
 
   useEffect(() => setEntries(null), [questionId]);
-  useEffect(read, [read]);
-
-  useEffect(() => {
-    if (!questionId || !enabled) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const variables = { eventId, questionId };
-    const stop = watch(() => api().graphql({ query: onEntryChanged, variables, ...AS_ORGANIZER }), {
-      field: 'onEntryChanged',
-      variables,
-      next: read,
-      error: (error) => {
-        setProblem(`Live questions stopped: ${failedRef.current(error)} Trying again…`);
-        timer = setTimeout(() => setAttempt((n) => n + 1), 5_000);
-      },
-      ready: read,
-    });
-    return () => {
-      if (timer) clearTimeout(timer);
-      stop();
-    };
-  }, [eventId, questionId, enabled, read, attempt]);
 
   const put = (entry: OrganizerEntry | null | undefined) => {
     if (!entry) return;

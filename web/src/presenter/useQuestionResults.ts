@@ -3,10 +3,9 @@
 // (one read at a time: a burst of answers costs two reads), at each
 // acknowledgement of the subscription, and whenever the question changes
 // (`version`: a reset starts a new round at zero).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
-import { watch } from '../live/subscribe.ts';
-import { oneAtATime } from '../organizer/oneAtATime.ts';
+import { useWatchedRead } from '../live/useWatchedRead.ts';
 import { onAnswer, questionResults, type OrganizerResults } from '../organizer/operations.ts';
 import { AS_ORGANIZER, useOrganizer } from '../organizer/session.tsx';
 
@@ -21,51 +20,16 @@ export function useQuestionResults(eventId: string, questionId: string | null, e
   const { failed } = useOrganizer();
   const [results, setResults] = useState<OrganizerResults | null>(null);
   const [answers, setAnswers] = useState(0);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const failedRef = useRef(failed);
-  failedRef.current = failed;
-
-  const read = useMemo(
-    () =>
-      oneAtATime(async () => {
-        if (!questionId || !enabled) return;
-        try {
-          const result = await api().graphql({ query: questionResults, variables: { eventId, questionId }, ...AS_ORGANIZER });
-          setResults(result.data.results ?? null);
-          setProblem(null);
-        } catch (error) {
-          setProblem(failedRef.current(error));
-        }
-      }),
-    [eventId, questionId, enabled],
+  const variables = { eventId, questionId: questionId ?? '' };
+  const { reread, problem } = useWatchedRead(
+    questionId && enabled ? `${eventId}/${questionId}` : null,
+    async () => setResults((await api().graphql({ query: questionResults, variables, ...AS_ORGANIZER })).data.results ?? null),
+    [{ start: () => api().graphql({ query: onAnswer, variables, ...AS_ORGANIZER }), field: 'onAnswer', variables }],
+    { describe: failed, what: 'Live results', onPush: () => setAnswers((n) => n + 1) },
   );
 
   useEffect(() => setResults(null), [questionId]);
-  useEffect(read, [read, version]);
-
-  useEffect(() => {
-    if (!questionId || !enabled) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const variables = { eventId, questionId };
-    const stop = watch(() => api().graphql({ query: onAnswer, variables, ...AS_ORGANIZER }), {
-      field: 'onAnswer',
-      variables,
-      next: () => {
-        setAnswers((n) => n + 1);
-        read();
-      },
-      error: (error) => {
-        setProblem(`Live results stopped: ${failedRef.current(error)} Trying again…`);
-        timer = setTimeout(() => setAttempt((n) => n + 1), 5_000);
-      },
-      ready: read,
-    });
-    return () => {
-      if (timer) clearTimeout(timer);
-      stop();
-    };
-  }, [eventId, questionId, enabled, read, attempt]);
+  useEffect(reread, [reread, version]);
 
   const shown = results && results.questionId === questionId ? results : null;
   return { results: shown, answers, problem };
