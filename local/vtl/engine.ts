@@ -130,18 +130,26 @@ export class MappingTemplate {
     }
   }
 
+  /** One engine per template, reused: rendering is synchronous, and render() resets its state. */
+  private engine: AppSyncVelocity | undefined;
+  private returned: { value: unknown; hasValue: boolean } | undefined;
+  private readonly directives = {
+    return: (...args: unknown[]) => {
+      this.returned = { value: args[0] ?? null, hasValue: args.length > 0 };
+      this.engine!._state.stop = true;
+      return '';
+    },
+  };
+
   /** Renders with `context` as the template's variables ($context, $ctx, $util, …). Throws what $util.error throws. */
   render(context: Record<string, unknown>): Rendered {
-    const engine = new AppSyncVelocity(this.asts, { escape: false });
-    let returned: { value: unknown; hasValue: boolean } | undefined;
-    const directives = {
-      return(...args: unknown[]) {
-        returned = { value: args[0] ?? null, hasValue: args.length > 0 };
-        engine._state.stop = true;
-        return '';
-      },
-    };
-    const text = engine.render(context, directives);
+    const engine = (this.engine ??= new AppSyncVelocity(this.asts, { escape: false }));
+    this.returned = undefined;
+    // A render that threw left its loops' locals behind.
+    engine.local = {};
+    engine.conditions = [];
+    const text = engine.render(context, { ...this.directives });
+    const returned = this.returned as { value: unknown; hasValue: boolean } | undefined;
     if (returned) return { kind: 'return', value: returned.value, hasValue: returned.hasValue };
     return { kind: 'text', text: String(text ?? '') };
   }
