@@ -26,7 +26,6 @@ describe.concurrent('appsync-local serve <template>', () => {
       [
         '  Not supported locally (these fields answer an error; the rest serves):',
         '    Query.weather: its data source weather is AWS_LAMBDA, a type the local AppSync does not serve yet',
-        '    Query.legacyTodo: its resolver is written in VTL (mapping templates), which the local AppSync does not run yet: only APPSYNC_JS',
       ].join('\n'),
     );
   }, 60_000);

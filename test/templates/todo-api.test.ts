@@ -1,7 +1,7 @@
 // A Todo API in the shape of AWS's public sample (aws-samples/aws-appsync-resolver-samples,
 // examples/cloudformation), served straight from its CloudFormation YAML template: the sample
 // README's flows through real HTTP and a real subscription. Fields the local AppSync does not
-// serve yet (a Lambda data source, a VTL resolver) answer an error; the rest serves.
+// serve yet (a Lambda data source) answer an error; the rest serves, VTL resolvers included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAppSync } from '../../local/server.ts';
 import { startLocalAppSync } from '../../local/server.ts';
@@ -120,15 +120,15 @@ describe('what the local AppSync does not serve yet', () => {
     });
   });
 
-  it('answers a VTL resolver with an error saying so', async () => {
-    const answer = await graphql(server, '{ legacyTodo(id: "x") { id } }');
-    expect(answer.body.errors?.[0]).toMatchObject({ errorType: 'UnsupportedOperation', message: expect.stringContaining('written in VTL') });
+  it('serves a VTL resolver from its inline RequestMappingTemplate and ResponseMappingTemplate', async () => {
+    const created = await create({ title: 'Legacy', owner: 'vtl' });
+    const answer = await graphql(server, 'query ($id: ID!) { legacyTodo(id: $id) { id title } }', { id: created.id });
+    expect(answer.body).toEqual({ data: { legacyTodo: { id: created.id, title: 'Legacy' } } });
   });
 
   it('lists both at start, naming each field', () => {
     expect(server.api.declaration.unsupported).toEqual({
       'Query.weather': expect.stringContaining('AWS_LAMBDA'),
-      'Query.legacyTodo': expect.stringContaining('VTL'),
     });
   });
 });
