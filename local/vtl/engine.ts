@@ -62,8 +62,21 @@ class AppSyncVelocity extends Compile {
     return keyOnly ? key : this.getAttributes({ type: 'property', id: key }, base, property);
   }
 
+  // The fork's getReferences builds each reference's source text on every read (to look it up
+  // in the context by text): here the text is only made for a null reference, to print it.
   override getReferences(ast: Ast, isVal?: boolean): unknown {
-    const value = super.getReferences(ast, false);
+    if (ast.prue) {
+      const define = this.defines[ast.id];
+      if (Array.isArray(define)) return this._render(define);
+    }
+    const local = this.getLocal(ast);
+    let value: any = local.isLocaled ? local.value : this.context[ast.id];
+    if (value !== undefined && ast.args !== undefined && !local.isLocaled) value = this.getPropMethod(ast, this.context, ast);
+    for (const property of ast.path ?? []) {
+      if (value === undefined || value === null) break;
+      value = this.getAttributes(property, value, ast);
+    }
+    if (typeof value === 'function') value = value();
     if (!isVal) return value;
     if (value === undefined || value === null) return this.silence || ast.leader === '$!' ? '' : Helper.getRefText(ast);
     return value;
