@@ -3,7 +3,7 @@ import type { MutationAddQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
 import { questionSettings } from './lib/questions.ts';
 
-// Pipeline: getEvent → putQuestion → saveEvent (appended to the list).
+// Pipeline: getEvent → putQuestion → saveEvent (appended to the list) → removeUnlinkedQuestion (refused: the question is taken back).
 export function request(ctx: Context<MutationAddQuestionArgs>) {
   checkId('event id', ctx.args.eventId);
   ctx.stash.eventId = ctx.args.eventId;

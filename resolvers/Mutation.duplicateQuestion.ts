@@ -2,7 +2,7 @@ import type { Context } from '@aws-appsync/utils';
 import type { MutationDuplicateQuestionArgs } from './generated/schema.ts';
 import { checkId } from './lib/bounds.ts';
 
-// Pipeline: getEvent → getQuestion → putQuestion (a copy) → saveEvent (right after the original).
+// Pipeline: getEvent → getQuestion → putQuestion (a copy) → saveEvent (right after the original) → removeUnlinkedQuestion (refused: the copy is taken back).
 export function request(ctx: Context<MutationDuplicateQuestionArgs>) {
   checkId('event id', ctx.args.eventId);
   checkId('question id', ctx.args.questionId);

@@ -9,6 +9,7 @@ import {
   FunctionRuntime,
   MappingTemplate,
   GraphqlApi,
+  IntrospectionConfig,
   Resolver,
   type BaseDataSource,
 } from 'aws-cdk-lib/aws-appsync';
@@ -55,6 +56,10 @@ export function defineApi(scope: Stack, declaration: ApiDeclaration, options: De
     name: declaration.name,
     definition: Definition.fromFile(declaration.schema),
     authorizationConfig: authorizationConfig(declaration.authorization, userPool?.pool, authorizer && lambdaFunctions[authorizer.function]),
+    // The request limits the local AppSync enforces; 0 is AppSync's own default (no depth limit, 10,000 resolvers).
+    ...(declaration.queryDepthLimit > 0 && { queryDepthLimit: declaration.queryDepthLimit }),
+    ...(declaration.resolverCountLimit > 0 && { resolverCountLimit: declaration.resolverCountLimit }),
+    introspectionConfig: IntrospectionConfig[declaration.introspectionConfig],
   });
 
   const tableScope = new Construct(scope, 'Tables');

@@ -13,7 +13,8 @@ const USAGE = `Usage: appsync-local serve <api.json | template.yaml | template.j
        appsync-local evaluate-mapping-template --help   (one VTL template, as aws appsync evaluate-mapping-template)
 
 Runs an AppSync API on this machine: GraphQL over HTTP, the real-time
-WebSocket endpoint, APPSYNC_JS resolvers and DynamoDB tables in an embedded store.
+WebSocket endpoint, APPSYNC_JS resolvers, DynamoDB tables in an embedded store,
+Lambda functions (Node.js) and HTTP data sources.
 
 Serves the API of our api.json, of a CloudFormation template (JSON or YAML) or of a
 CDK cloud assembly folder (cdk.out, after \`cdk synth\`).
@@ -51,6 +52,10 @@ Options:
                     repeatable. A secret on the command line is visible to other local users
                     (ps, /proc): prefer --iam-file or $APPSYNC_LOCAL_IAM_USERS
   --iam-file <file> IAM users, one name:accessKeyId:secretAccessKey a line
+  --http-endpoint <DataSourceName=url>
+                    call this URL instead of the endpoint an HTTP data source declares (repeatable):
+                    run against a local stand-in or a staging copy of a service, so a local run
+                    neither depends on nor writes to the real one; the resolver code is unchanged
 Environment:
   APPSYNC_LOCAL_IAM_USERS  IAM users, name:accessKeyId:secretAccessKey, separated by commas or lines
 `;
@@ -124,6 +129,7 @@ export async function main(argv: string[]): Promise<number> {
         parameter: { type: 'string', multiple: true },
         api: { type: 'string' },
         'users-file': { type: 'string' },
+        'http-endpoint': { type: 'string', multiple: true },
       },
     });
   } catch (error) {
@@ -166,7 +172,18 @@ export async function main(argv: string[]): Promise<number> {
     }
     parameters[pair.slice(0, equals)] = pair.slice(equals + 1);
   }
+  const httpEndpoints: Record<string, string> = {};
+  for (const pair of parsed.values['http-endpoint'] ?? []) {
+    const equals = pair.indexOf('=');
+    const url = equals > 0 ? URL.parse(pair.slice(equals + 1)) : null;
+    if (!url || !/^https?:$/.test(url.protocol)) {
+      process.stderr.write(`Invalid --http-endpoint ${pair}: give it as DataSourceName=http(s)://host[:port]\n`);
+      return 2;
+    }
+    httpEndpoints[pair.slice(0, equals)] = url.origin;
+  }
   return serve({
+    httpEndpoints,
     source: {
       stack: parsed.values.stack,
       api: parsed.values.api,

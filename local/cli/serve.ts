@@ -32,6 +32,8 @@ export type ServeOptions = {
   users?: UserSpec[];
   /** IAM users for AWS_IAM (`--iam`, `--iam-file`, $APPSYNC_LOCAL_IAM_USERS). */
   iamUsers?: IamUser[];
+  /** HTTP data source → the endpoint to call instead of its declared one (`--http-endpoint Name=url`). */
+  httpEndpoints?: Record<string, string>;
   /** For programs built on `serve` (HandsUp's `npm start`): runs once the API serves; its lines are printed with the rest. */
   onStarted?: (server: LocalAppSync) => Promise<string[]>;
 };
@@ -68,6 +70,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     `  API key:    ${server.apiKey}`,
     server.userPool ? `  User pool:  ${server.userPool.userPoolId} (app client ${server.userPool.clientId}) at ${server.userPool.endpoint}` : '',
     ...authModeLines(server.api.declaration.authorization, options.iamUsers),
+    ...Object.entries(options.httpEndpoints ?? {}).map(([name, url]) => `  HTTP data source ${name} calls ${url}`),
     options.dataDir ? `  Data:       ${options.dataDir}` : '  Data:       in memory (nothing is kept)',
     ...lanAddresses(options.host).map((address) => `  On your network: http://${address}:${server.port}/`),
     options.outputs ? `  Client configuration written to ${options.outputs}` : '',

@@ -152,12 +152,17 @@ export type TableDeclaration = z.infer<typeof Table>;
 export type DataSourceDeclaration = z.infer<typeof DataSource>;
 export type ResolverDeclaration = z.infer<typeof Resolver> & ReadyCode;
 export type FunctionDeclaration = Parsed['functions'][string] & ReadyCode;
-export type LambdaFunctionDeclaration = z.infer<typeof LambdaFunction>;
+/**
+ * A template's function runs as it was deployed: `asDeployed` says its handler file is
+ * loaded as it is (a code asset or inline ZipFile: what Lambda runs), not bundled first.
+ */
+export type LambdaFunctionDeclaration = z.infer<typeof LambdaFunction> & { asDeployed?: boolean };
 export type LambdaAuthorizerDeclaration = z.infer<typeof LambdaAuthorizer>;
 
 /** A declaration with its paths made absolute and its references checked. */
-export type ApiDeclaration = Omit<Parsed, 'resolvers' | 'functions'> & {
+export type ApiDeclaration = Omit<Parsed, 'resolvers' | 'functions' | 'lambdaFunctions'> & {
   resolvers: Record<string, ResolverDeclaration>;
+  lambdaFunctions: Record<string, LambdaFunctionDeclaration>;
   functions: Record<string, FunctionDeclaration>;
   file: string;
   root: string;

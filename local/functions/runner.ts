@@ -14,6 +14,8 @@
 // up to MAX_ENVIRONMENTS per function, then wait their turn.
 import { randomUUID } from 'node:crypto';
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import type { LambdaFunctionDeclaration } from '../declaration/declaration.ts';
 import { bundleHandler, type HandlerBundle } from './bundle.ts';
 
@@ -125,22 +127,49 @@ class Environment {
 export class LocalLambdaFunction {
   readonly arn: string;
   private bundle: HandlerBundle | undefined;
+  /** The code the bundle held when loaded: update() compares with it. */
+  private code: string | undefined;
   private readonly idle: Environment[] = [];
   private readonly busy = new Set<Environment>();
   private readonly waiting: ((environment: Environment) => void)[] = [];
   private nextId = 1;
   private closed = false;
+  /** Raised by replace(): an environment of an older generation is not reused. */
+  private generation = 0;
+  private readonly generations = new WeakMap<Environment, number>();
 
   constructor(
     readonly name: string,
-    readonly settings: LambdaFunctionDeclaration,
+    public settings: LambdaFunctionDeclaration,
   ) {
     this.arn = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${name}`;
   }
 
   /** Bundles the handler now, so that a build error stops the API from starting (as a failed deployment would). */
   prepare() {
-    this.bundle ??= bundleHandler(this.name, this.settings.handler);
+    if (this.bundle) return;
+    this.bundle = bundleOf(this.name, this.settings);
+    this.code = readFileSync(this.bundle.file, 'utf8');
+  }
+
+  /**
+   * The function's settings and code read again (a template written again, its code
+   * edited): when either changed, later invocations run in fresh environments (a warm one
+   * keeps the old module); one running now finishes on the old code, whose environment
+   * then goes. Answers whether anything changed; throws, changing nothing, when the
+   * handler does not build.
+   */
+  update(settings: LambdaFunctionDeclaration): boolean {
+    this.prepare();
+    const bundle = bundleOf(this.name, settings);
+    const code = readFileSync(bundle.file, 'utf8');
+    if (code === this.code && isDeepStrictEqual(settings, this.settings)) return false;
+    this.settings = settings;
+    this.bundle = bundle;
+    this.code = code;
+    this.generation++;
+    for (const environment of this.idle.splice(0)) environment.stop();
+    return true;
   }
 
   /** A synchronous invocation (RequestResponse): the function's result or error. Never rejects. */
@@ -187,6 +216,7 @@ export class LocalLambdaFunction {
     if (this.busy.size < MAX_ENVIRONMENTS) {
       this.prepare();
       const environment = new Environment(this.bundle!, this, this.environmentVariables(), (gone) => this.forget(gone));
+      this.generations.set(environment, this.generation);
       this.busy.add(environment);
       return Promise.resolve(environment);
     }
@@ -194,6 +224,7 @@ export class LocalLambdaFunction {
   }
 
   private release(environment: Environment) {
+    if (this.generations.get(environment) !== this.generation && !environment.dead) environment.stop();
     if (environment.dead || this.closed) return this.forget(environment);
     const next = this.waiting.shift();
     if (next) return next(environment);
@@ -225,6 +256,13 @@ export class LocalLambdaFunction {
       ...this.settings.environment,
     };
   }
+}
+
+/** The file the runtime loads: a template's code as deployed, or the declared handler bundled. */
+function bundleOf(name: string, settings: LambdaFunctionDeclaration): HandlerBundle {
+  if (!settings.asDeployed) return bundleHandler(name, settings.handler);
+  const at = settings.handler.lastIndexOf('#');
+  return { file: settings.handler.slice(0, at), exportName: settings.handler.slice(at + 1) };
 }
 
 /** Every declared function, by name; closed with the server. */

@@ -4,6 +4,9 @@
 // parent null and adds an error worded as AppSync (graphql-java) words it:
 //   {"data":{"onX":null},"errors":[{"message":"Cannot return null for non-nullable type: 'String' within parent 'T' (/onX/f)","path":["onX","f"]}]}
 // Every such field is reported, not only the first (amplify-category-api#1338).
+// A field a Lambda authorizer denied the subscriber (deniedFields) is null with an
+// Unauthorized error, as in a query: AppSync makes denied fields null "even if a value
+// was returned from a resolver", and a published payload is such a value.
 import {
   GraphQLList,
   GraphQLNonNull,
@@ -25,7 +28,7 @@ import {
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 type Variables = Record<string, unknown>;
-export type PayloadError = { message: string; path: (string | number)[] };
+export type PayloadError = { message: string; path: (string | number)[]; errorType?: string };
 
 /** Marks a value nulled by a non-null child: its nearest nullable ancestor becomes null. */
 const BUBBLE = Symbol('null bubbles up');
@@ -40,6 +43,8 @@ export class SelectionProjector {
     private readonly rootType: GraphQLOutputType,
     private readonly fragments: Fragments,
     private readonly variables: Variables,
+    /** "Type.field" the subscriber's Lambda authorizer denied. */
+    private readonly deniedFields?: ReadonlySet<string>,
   ) {}
 
   /** The `{data, errors?}` body for one published payload. */
@@ -99,7 +104,12 @@ export class SelectionProjector {
       }
       const field = object.getFields()[name];
       if (!field) continue;
-      const completed = this.complete((value as Record<string, unknown>)[name], field.type, fieldNodes, [...path, key], object, errors);
+      let fieldValue = (value as Record<string, unknown>)[name];
+      if (this.deniedFields?.has(`${object.name}.${name}`)) {
+        errors.push({ message: `Not Authorized to access ${name} on type ${object.name}`, path: [...path, key], errorType: 'Unauthorized' });
+        fieldValue = null;
+      }
+      const completed = this.complete(fieldValue, field.type, fieldNodes, [...path, key], object, errors);
       if (completed === BUBBLE) bubbled = true;
       else out[key] = completed;
     }

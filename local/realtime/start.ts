@@ -96,10 +96,12 @@ export class SubscriptionStarter {
     const { filter, invalidationFilter } = ran;
 
     const fragments = fragmentsOf(document);
+    // Subscribers denied different fields see different payloads: they are not grouped together.
+    const denied = caller.deniedFields?.size ? [...caller.deniedFields].sort().join(',') : '';
     const spec: SubscriptionSpec = {
       field: field.name,
-      key: `${field.name}\u0000${request.query}\u0000${JSON.stringify(variables)}\u0000${filter ? JSON.stringify(filter) : ''}`,
-      projector: () => new SelectionProjector(this.api.schema, fieldNode, field.type, fragments, variables),
+      key: `${field.name}\u0000${request.query}\u0000${JSON.stringify(variables)}\u0000${filter ? JSON.stringify(filter) : ''}\u0000${denied}`,
+      projector: () => new SelectionProjector(this.api.schema, fieldNode, field.type, fragments, variables, caller.deniedFields),
       args,
       filter,
       invalidationFilter,

@@ -146,6 +146,12 @@ function instrument(root: AnyNode, out: MagicString, callStarts: CompiledScript[
       const call = node.loc!.start;
       callStarts.set(`${name.line}:${name.column + 1}`, { line: call.line, column: call.column + 1 });
     }
+    // Refused by validation already; refused here too, whatever loads the code: each
+    // makes a promise, and a rejected one nobody handles would end the server.
+    if (node.type === 'ImportExpression' || node.type === 'MetaProperty' || (FUNCTIONS.has(node.type) && (node.async || node.generator))) {
+      const what = node.type === 'ImportExpression' ? 'import() is' : node.type === 'MetaProperty' ? 'import.meta is' : node.async ? 'async functions are' : 'generators are';
+      throw new CompileError(`${what} not supported`, node.loc!.start.line, node.loc!.start.column + 1);
+    }
     if (FUNCTIONS.has(node.type)) {
       const body = node.body as AnyNode;
       if (body.type === 'BlockStatement') out.appendLeft(body.start + 1, tick);

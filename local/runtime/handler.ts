@@ -2,7 +2,7 @@
 // came of it: a value, an early return, or a field error.
 import type { Context } from './context.ts';
 import { withInvocation, type Invocation } from './invocation.ts';
-import { callerPosition, type CodeModule } from './sandbox.ts';
+import { callerPosition, handlersFor, type CodeModule } from './sandbox.ts';
 import { EarlyReturn, ResolverError, type Signal, type SkipTo } from './signals.ts';
 
 export type Outcome =
@@ -11,8 +11,7 @@ export type Outcome =
   | { kind: 'error'; error: ResolverError };
 
 export function runHandler(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation): Outcome {
-  const fn = module[handler];
-  if (!fn) {
+  if (!module[handler]) {
     // Validation requires both handlers; code loaded without it passes the value through.
     return { kind: 'value', value: handler === 'request' ? (ctx.prev.result ?? {}) : ctx.result };
   }
@@ -20,7 +19,13 @@ export function runHandler(module: CodeModule, handler: 'request' | 'response', 
   realm.clock.deadline = invocation.deadline;
   invocation.signal = undefined;
   try {
-    return { kind: 'value', value: withInvocation(invocation, () => fn(ctx)) };
+    // The module as evaluated for this request (module-level state lasts one request).
+    const value = withInvocation(invocation, () => {
+      const fn = handlersFor(module, invocation.request ?? invocation)[handler];
+      if (typeof fn !== 'function') throw new TypeError(`${handler} is not a function`);
+      return fn(ctx);
+    });
+    return { kind: 'value', value };
   } catch (thrown) {
     const signal = thrown === realm.internals.signal ? takeSignal(invocation) : undefined;
     if (signal) {

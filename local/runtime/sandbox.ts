@@ -1,15 +1,29 @@
 // Runs APPSYNC_JS code in a realm of its own (node:vm): its own intrinsics, none
 // of Node's globals, only the built-ins AppSync offers. A module is compiled once;
-// its handlers are plain functions of the realm after that.
+// its top level runs again for each request (see `handlersFor`).
 //
 // Nothing of the host realm is ever handed to resolver code. A host object would
 // lead back to the host's Function (`ctx.constructor.constructor('return process')()`),
 // so every value crosses the boundary as a copy made of the realm's own objects,
 // and every host function (util.*, the dynamodb helpers, console) is reached
-// through a function of the realm that calls it, copies its result in, and turns
-// its signals (util.error, runtime.earlyReturn) into an inert token. The realm
-// cannot compile strings (codeGeneration.strings: false), so its own Function is
-// no way out either.
+// through a function of the realm that copies its arguments to plain data (a
+// host function must never call back into resolver code: an array with its own
+// `map` would be handed the host's callback), calls it, copies its result in,
+// and turns its signals (util.error, runtime.earlyReturn) into an inert token.
+// The realm cannot compile strings (codeGeneration.strings: false), so its own
+// Function is no way out either; its error stacks list only resolver frames.
+//
+// Each request starts clean, as AppSync evaluates code per request (it documents
+// no state kept between requests; its JS resolvers are "managed in the same
+// manner as VTL", whose templates keep none): a module's top level is evaluated
+// afresh for each request, and the realm's built-ins are frozen once loaded, so
+// no request can change what another sees. Frozen, not re-created: a fresh realm
+// costs milliseconds, far over the runtime's 20 µs budget per handler. What this
+// changes: code that adds to or replaces a built-in (`Object.prototype.x = 1`)
+// fails with a TypeError instead of succeeding for itself. Assigning a property
+// that a built-in prototype also has (`item.toString = …`, `error.message = …`)
+// still works: those properties are accessors that define the property on the
+// object assigned to ("override taming", as in SES), not read-only values.
 import vm from 'node:vm';
 import { compileModule, CompileError } from './compile.ts';
 import { currentInvocation, type Invocation } from './invocation.ts';
@@ -20,15 +34,24 @@ import { EarlyReturn, ExecutionTimeout, ResolverError } from './signals.ts';
 
 export type Handler = (ctx: unknown) => unknown;
 
+/** A compiled module's top level, as a function of the realm: `(import, exports, tick) => void`. */
+type ModuleFactory = (load: (specifier: string) => object | undefined, exports: Record<string, unknown>, tick: () => void) => void;
+
+type Handlers = { request?: Handler; response?: Handler };
+
 export type CodeModule = {
   /** The source file (or `code.js` for evaluate-code). */
   file: string;
   /** The bundled module, as AppSync would be given it. */
   code: string;
+  /** The handlers of the evaluation made at load: whether each exists (each request evaluates the module again). */
   request?: Handler;
   response?: Handler;
   positions: SourcePositions;
   realm: Realm;
+  factory: ModuleFactory;
+  /** Request (any object that stands for one) → the module's handlers evaluated for it. */
+  instances: WeakMap<object, Handlers>;
 };
 
 /** Realm-side helpers, callable from the host. Their arguments may be host values: they copy them in. */
@@ -38,6 +61,8 @@ type Internals = {
   fieldRun(parts: FieldRunParts, selectionSetList: () => unknown, selectionSetGraphQL: () => unknown): RealmFieldRun;
   handlerContext(run: RealmFieldRun, prev: unknown, hasResult: boolean, result: unknown, error: unknown): unknown;
   importer(table: object): (specifier: string) => object | undefined;
+  instantiate(factory: ModuleFactory, load: (specifier: string) => object | undefined): Record<string, unknown>;
+  lockDown(): void;
   signal: object;
   tick: () => void;
 };
@@ -81,10 +106,16 @@ export const UNSUPPORTED_MODULES = new Set(['@aws-appsync/utils/rds', '@aws-apps
 const SETUP = `(function (bridge) {
   "use strict";
   const g = globalThis;
-  const { create, defineProperty, freeze, getPrototypeOf, keys, hasOwn } = Object;
+  const { create, defineProperty, freeze, getPrototypeOf, getOwnPropertyDescriptor, keys, hasOwn } = Object;
+  const ownKeys = Reflect.ownKeys, apply = Reflect.apply;
   const isArray = Array.isArray;
-  const ObjectProto = Object.prototype, ArrayProto = Array.prototype;
+  const ObjectProto = Object.prototype, ArrayProto = Array.prototype, DateProto = Date.prototype;
+  const dateToJSON = DateProto.toJSON;
   const RealmError = Error, RealmTypeError = TypeError;
+  const startsWith = String.prototype.startsWith;
+  // Intrinsics that no global names, reached through syntax: they are frozen with the rest.
+  const hidden = [function* () {}, async function () {}, async function* () {}, [][Symbol.iterator](), ''[Symbol.iterator](),
+    new Map()[Symbol.iterator](), new Set()[Symbol.iterator](), (async function () {})(), 'a'.matchAll(new RegExp('a', 'g'))];
   const now = Date.now;
   const call = bridge.call, clock = bridge.clock, timeout = bridge.timeout;
   const SIGNAL = freeze(create(null));
@@ -95,9 +126,26 @@ const SETUP = `(function (bridge) {
   for (const name of ['setDate', 'setFullYear', 'setHours', 'setMilliseconds', 'setMinutes', 'setMonth', 'setSeconds',
     'setTime', 'setUTCDate', 'setUTCFullYear', 'setUTCHours', 'setUTCMilliseconds', 'setUTCMinutes', 'setUTCMonth',
     'setUTCSeconds', 'setYear', 'toGMTString', 'toLocaleDateString', 'toLocaleString', 'toLocaleTimeString']) delete Date.prototype[name];
-  // Stack frames are ours to read: resolver code may not install a stack formatter (it would see CallSites).
-  defineProperty(Error, 'prepareStackTrace', { value: undefined, writable: false, configurable: false });
+  // Stack frames are ours to format: only frames of resolver code are listed (host
+  // frames would name the server's files), and resolver code may not install a
+  // formatter of its own (it would see CallSites).
+  function formatStack(error, frames) {
+    let out;
+    try { out = String(error.name) + (error.message === '' ? '' : ': ' + String(error.message)); } catch { out = 'Error'; }
+    for (let i = 0; i < frames.length; i++) {
+      const file = frames[i].getFileName();
+      if (typeof file !== 'string' || !apply(startsWith, file, ['appsync-code-'])) continue;
+      out += '\\n    at ' + (frames[i].getFunctionName() || '<anonymous>') + ' (' + file + ':' + frames[i].getLineNumber() + ':' +
+        frames[i].getColumnNumber() + ')';
+    }
+    return out;
+  }
+  defineProperty(Error, 'prepareStackTrace', { value: formatStack, writable: false, configurable: false });
   delete Error.captureStackTrace;
+  // RegExp's legacy statics (RegExp.$1, lastMatch, …) hold the last match of the whole realm: one request would read another's.
+  for (const name of ownKeys(RegExp)) if (name !== 'prototype' && name !== 'length' && name !== 'name' && name !== Symbol.species) delete RegExp[name];
+  // The global object is not resolver code's to name or change (assignments to undeclared names throw in strict code).
+  delete g.globalThis;
   const M = Math;
   defineProperty(g, 'Math', { value: freeze({ random: M.random, min: M.min, max: M.max, round: M.round, floor: M.floor,
     ceil: M.ceil }), writable: false, enumerable: false, configurable: false });
@@ -118,7 +166,33 @@ const SETUP = `(function (bridge) {
     }
     const out = {};
     const names = keys(v);
-    for (let i = 0; i < names.length; i++) out[names[i]] = toRealm(v[names[i]]);
+    for (let i = 0; i < names.length; i++) {
+      const value = toRealm(v[names[i]]);
+      if (names[i] === '__proto__') defineProperty(out, '__proto__', { value, writable: true, enumerable: true, configurable: true });
+      else out[names[i]] = value;
+    }
+    return out;
+  }
+
+  // Arguments for a host function: plain data only (own enumerable properties, no
+  // functions, no prototypes but Object's and Array's), so the host never calls
+  // resolver code and never hands it a host value. Dates go as their JSON text.
+  function toData(v, depth) {
+    if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? undefined : v;
+    if (depth > 64) throw new RealmTypeError('value nested more than 64 levels deep (or circular)');
+    if (getPrototypeOf(v) === DateProto) return apply(dateToJSON, v, []);
+    if (isArray(v)) {
+      const out = [];
+      for (let i = 0; i < v.length; i++) out[i] = toData(v[i], depth + 1);
+      return out;
+    }
+    const out = {};
+    const names = keys(v);
+    for (let i = 0; i < names.length; i++) {
+      const value = toData(v[names[i]], depth + 1);
+      if (names[i] === '__proto__') defineProperty(out, '__proto__', { value, writable: true, enumerable: true, configurable: true });
+      else out[names[i]] = value;
+    }
     return out;
   }
 
@@ -129,7 +203,10 @@ const SETUP = `(function (bridge) {
   }
 
   function wrap(fn, name) {
-    const f = function (...args) { return settle(call(fn, args)); };
+    const f = function (...args) {
+      for (let i = 0; i < args.length; i++) args[i] = toData(args[i], 0);
+      return settle(call(fn, args));
+    };
     defineProperty(f, 'name', { value: name });
     return f;
   }
@@ -194,7 +271,67 @@ const SETUP = `(function (bridge) {
     return function (specifier) { return hasOwn(table, specifier) ? table[specifier] : undefined; };
   }
 
-  return { toRealm, expose, fieldRun, handlerContext, importer, signal: SIGNAL, tick };
+  // A module's top level, run for one request: its exports, fresh.
+  function instantiate(factory, load) {
+    const exports = {};
+    factory(load, exports, tick);
+    return exports;
+  }
+
+  // Once every global is in place: built-ins can no longer change (see the file's header).
+  function lockDown() {
+    // Override taming: a data property of these prototypes becomes an accessor whose
+    // setter defines the property on the object assigned to, so freezing the
+    // prototype does not make \`item.toString = …\` or \`error.message = …\` throw.
+    // Every prototype a value of resolver code can have (primitives' too: a
+    // wrapper object is still an object). Property reads through an accessor cost
+    // V8 next to nothing once the code is optimised.
+    const tamed = [ObjectProto, ArrayProto, Function.prototype, DateProto, String.prototype, Number.prototype,
+      Boolean.prototype, Symbol.prototype, RegExp.prototype, Map.prototype, Set.prototype, WeakMap.prototype,
+      WeakSet.prototype, Error.prototype, EvalError.prototype, RangeError.prototype, ReferenceError.prototype,
+      SyntaxError.prototype, TypeError.prototype, URIError.prototype];
+    for (const proto of tamed) {
+      for (const name of ownKeys(proto)) {
+        const d = getOwnPropertyDescriptor(proto, name);
+        if (!d || !('value' in d) || !d.configurable) continue;
+        const value = d.value;
+        defineProperty(proto, name, {
+          get: function () { return value; },
+          set: function (v) {
+            if (this === proto) throw new RealmTypeError("Cannot assign to read only property '" + String(name) + "' of a built-in");
+            defineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true });
+          },
+          enumerable: d.enumerable,
+          configurable: false,
+        });
+      }
+    }
+    // Every global binding read-only, then everything reachable from them and from
+    // the hidden intrinsics frozen: values, accessors and prototypes alike.
+    const queue = [InfoProto, SIGNAL, ...hidden];
+    for (const name of ownKeys(g)) {
+      const d = getOwnPropertyDescriptor(g, name);
+      if ('value' in d) {
+        if (d.configurable) defineProperty(g, name, { value: d.value, writable: false, enumerable: d.enumerable, configurable: false });
+        queue.push(d.value);
+      } else queue.push(d.get, d.set);
+    }
+    const seen = new Set();
+    while (queue.length) {
+      const o = queue.pop();
+      if ((typeof o !== 'object' && typeof o !== 'function') || o === null || seen.has(o)) continue;
+      seen.add(o);
+      queue.push(getPrototypeOf(o));
+      for (const name of ownKeys(o)) {
+        const d = getOwnPropertyDescriptor(o, name);
+        if ('value' in d) queue.push(d.value);
+        else queue.push(d.get, d.set);
+      }
+    }
+    for (const o of seen) freeze(o);
+  }
+
+  return { toRealm, expose, fieldRun, handlerContext, importer, instantiate, lockDown, signal: SIGNAL, tick };
 })`;
 
 type Settled = { k: 0; v: unknown } | { k: 1 } | { k: 2; t: string; m: string };
@@ -242,6 +379,7 @@ export function createRealm(): Realm {
   }
   const console = internals.expose({ log: logger(realm, 'INFO'), error: logger(realm, 'ERROR') });
   Object.defineProperty(context, 'console', { value: console, writable: false, enumerable: false, configurable: false });
+  internals.lockDown();
   return realm;
 }
 
@@ -307,7 +445,7 @@ export function loadCode(realm: Realm, code: string, file: string, options: Load
   }
   const scriptName = `appsync-code-${++scriptCount}.js`;
   const positions = new SourcePositions(name, compiled.map, options.bundleMap, compiled.callStarts);
-  const module: CodeModule = { file, code, positions, realm };
+  const module: CodeModule = { file, code, positions, realm, factory: undefined as unknown as ModuleFactory, instances: new WeakMap() };
   realm.scripts.set(scriptName, module);
   for (const specifier of compiled.imports) {
     if (UNSUPPORTED_MODULES.has(specifier)) throw new CodeLoadError(`${name}: ${specifier} is not supported locally`);
@@ -315,14 +453,10 @@ export function loadCode(realm: Realm, code: string, file: string, options: Load
       throw new CodeLoadError(`${name}: cannot import ${specifier}: only @aws-appsync/utils and @aws-appsync/utils/dynamodb are available`);
     }
   }
-  const factory = new vm.Script(compiled.source, { filename: scriptName }).runInContext(realm.context) as (
-    load: (specifier: string) => object | undefined,
-    exports: Record<string, unknown>,
-    tick: () => void,
-  ) => void;
-  const exports = realm.internals.toRealm({}) as Record<string, unknown>;
+  const factory = new vm.Script(compiled.source, { filename: scriptName }).runInContext(realm.context) as ModuleFactory;
+  let exports: Record<string, unknown>;
   try {
-    factory(realm.importer, exports, realm.internals.tick);
+    exports = realm.internals.instantiate(factory, realm.importer);
   } catch (error) {
     const shaped = typeof error === 'object' && error !== null ? (error as { message?: unknown; stack?: unknown }) : {};
     const where = callerPosition(realm, typeof shaped.stack === 'string' ? shaped.stack : undefined);
@@ -334,5 +468,21 @@ export function loadCode(realm: Realm, code: string, file: string, options: Load
   if (response !== undefined && typeof response !== 'function') throw new CodeLoadError(`${name}: response is not a function`);
   module.request = request as Handler | undefined;
   module.response = response as Handler | undefined;
+  module.factory = factory;
   return module;
+}
+
+/**
+ * The module's handlers for one request: its top level evaluated afresh the first
+ * time the request needs it, so module-level state lasts one request, as in
+ * AppSync. Throws what the top level throws (a realm value).
+ */
+export function handlersFor(module: CodeModule, request: object): Handlers {
+  let handlers = module.instances.get(request);
+  if (!handlers) {
+    const exports = module.realm.internals.instantiate(module.factory, module.realm.importer);
+    handlers = { request: exports.request as Handler | undefined, response: exports.response as Handler | undefined };
+    module.instances.set(request, handlers);
+  }
+  return handlers;
 }

@@ -1,8 +1,9 @@
 // A deployment's AppSync API, turned into the same ApiDeclaration that api.json
 // gives: the local AppSync then serves it with the same parts. What it reads:
 // GraphQLApi, GraphQLSchema, DataSource, Resolver, FunctionConfiguration, DynamoDB
-// tables and Cognito user pool groups; the rest of the template (roles, policies,
-// API keys, user pool clients) only matters once deployed.
+// tables, Cognito user pool groups and the Lambda functions its data sources and
+// authorizer call (lambda.ts); the rest of the template (roles, policies, API keys,
+// user pool clients) only matters once deployed.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
@@ -11,11 +12,13 @@ import {
   type AuthMode,
   type DataSourceDeclaration,
   type FunctionDeclaration,
+  type LambdaFunctionDeclaration,
   type ResolverDeclaration,
   type TableDeclaration,
 } from '../declaration/declaration.ts';
 import type { LoadedDeployment } from './assembly.ts';
 import { TemplateError } from './errors.ts';
+import { TemplateFunctions } from './lambda.ts';
 import type { Stack } from './stack.ts';
 import { dataSourceTypeReason, unknownTableReason, VTL_REASON, vtlFunctionReason } from './unsupported.ts';
 
@@ -41,10 +44,10 @@ export function apiDeclaration(loaded: LoadedDeployment, api?: string): ApiDecla
   if (chosen.length > 1) {
     throw new TemplateError(`${loaded.source}: it has ${chosen.length} APIs; pick one with --api: ${chosen.map(label).join(', ')}`);
   }
-  return convert(chosen[0]!, resources, loaded.source);
+  return convert(chosen[0]!, resources, loaded.source, new TemplateFunctions(loaded.stacks));
 }
 
-function convert(api: Resource, resources: Resource[], source: string): ApiDeclaration {
+function convert(api: Resource, resources: Resource[], source: string, templateFunctions: TemplateFunctions): ApiDeclaration {
   const { stack, id } = api;
   if ((stack.property(id, 'ApiType') ?? 'GRAPHQL') !== 'GRAPHQL') {
     throw new TemplateError(`${stack.where(id, 'ApiType')}: merged APIs are not served by the local AppSync; serve each source API`);
@@ -52,6 +55,14 @@ function convert(api: Resource, resources: Resource[], source: string): ApiDecla
   const apiId = String(stack.scope.getAtt(id, 'ApiId', stack.where(id)));
   const ofApi = (type: string) => resources.filter((r) => r.type === type && String(r.stack.property(r.id, 'ApiId')) === apiId);
   const unsupported: Record<string, string> = {};
+  const lambdaFunctions: Record<string, LambdaFunctionDeclaration> = {};
+  /** The local function an ARN names, added to the declaration; or why it cannot run. */
+  const lambdaFunction = (arn: string): { name: string } | { reason: string } => {
+    const fn = templateFunctions.find(arn);
+    if ('reason' in fn) return fn;
+    lambdaFunctions[fn.name] = fn.declaration;
+    return fn;
+  };
 
   const tables: Record<string, TableDeclaration> = {};
   for (const r of resources.filter((r) => r.type === 'AWS::DynamoDB::Table' || r.type === 'AWS::DynamoDB::GlobalTable')) {
@@ -66,7 +77,20 @@ function convert(api: Resource, resources: Resource[], source: string): ApiDecla
     const reason = dataSourceTypeReason(name, type);
     if (reason) dataSourceReasons.set(name, reason);
     else if (type === 'NONE') dataSources[name] = { type: 'NONE' };
-    else {
+    else if (type === 'AWS_LAMBDA') {
+      let fn: { name: string } | { reason: string };
+      try {
+        fn = lambdaFunction(String(r.stack.property(r.id, 'LambdaConfig.LambdaFunctionArn')));
+      } catch (error) {
+        fn = { reason: `calls a Lambda function the local AppSync cannot resolve (${(error as Error).message})` };
+      }
+      if ('reason' in fn) dataSourceReasons.set(name, `its data source ${name} ${fn.reason}`);
+      else dataSources[name] = { type: 'AWS_LAMBDA', function: fn.name };
+    } else if (type === 'HTTP') {
+      const http = httpDataSourceOf(r);
+      if (typeof http === 'string') dataSourceReasons.set(name, `its data source ${name} ${http}`);
+      else dataSources[name] = http;
+    } else {
       let table: string;
       try {
         table = String(r.stack.property(r.id, 'DynamoDBConfig.TableName'));
@@ -90,9 +114,9 @@ function convert(api: Resource, resources: Resource[], source: string): ApiDecla
     functionById.set(String(r.stack.scope.getAtt(r.id, 'FunctionId', r.stack.where(r.id))), name);
     const dataSource = String(r.stack.property(r.id, 'DataSourceName'));
     const code = codeOf(r) ?? mappingTemplatesOf(r);
-    const reason = dataSourceReasons.get(dataSource) ?? (code ? undefined : vtlFunctionReason(name));
+    const reason = dataSourceReasons.get(dataSource) ?? (code || isDirectLambda(r, dataSources[dataSource]) ? undefined : vtlFunctionReason(name));
     if (reason) functionReasons.set(name, reason.startsWith('its pipeline') ? reason : `its pipeline function ${name}: ${reason.replace(/^its /, '')}`);
-    else functions[name] = { dataSource, ...code! };
+    else functions[name] = { dataSource, ...code, ...maxBatchSizeOf(r) };
   });
 
   const resolvers: Record<string, ResolverDeclaration> = {};
@@ -111,20 +135,19 @@ function convert(api: Resource, resources: Resource[], source: string): ApiDecla
       else resolvers[field] = { pipeline, ...code! };
     } else {
       const dataSource = String(r.stack.property(r.id, 'DataSourceName'));
-      const reason = dataSourceReasons.get(dataSource) ?? (code ? undefined : VTL_REASON);
+      const reason = dataSourceReasons.get(dataSource) ?? (code || isDirectLambda(r, dataSources[dataSource]) ? undefined : VTL_REASON);
       if (reason) unsupported[field] = reason;
-      else resolvers[field] = { dataSource, ...code! };
+      else resolvers[field] = { dataSource, ...code, ...maxBatchSizeOf(r) };
     }
   }
 
   const declaration: ApiDeclaration = {
     name: String(stack.property(id, 'Name')),
     ...schemaOf(ofApi('AWS::AppSync::GraphQLSchema'), api),
-    authorization: authorizationOf(api, resources),
+    authorization: authorizationOf(api, resources, lambdaFunction),
     environment: Object.fromEntries(Object.entries((stack.property(id, 'EnvironmentVariables') ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)])),
     tables,
-    // Lambda functions of a template are not run locally: their data sources are unsupported.
-    lambdaFunctions: {},
+    lambdaFunctions,
     dataSources,
     functions,
     resolvers,
@@ -199,6 +222,45 @@ function mappingTemplatesOf({ stack, id }: Resource): Pick<ResolverDeclaration, 
   return { requestTemplate: request?.file, responseTemplate: response?.file, readyTemplates: { request: request?.text, response: response?.text } };
 }
 
+/** A Lambda data source with no code and no mapping template: a direct Lambda resolver, sent AppSync's default event. */
+function isDirectLambda({ stack, id }: Resource, dataSource: DataSourceDeclaration | undefined): boolean {
+  const templates = ['RequestMappingTemplate', 'RequestMappingTemplateS3Location', 'ResponseMappingTemplate', 'ResponseMappingTemplateS3Location'];
+  return dataSource?.type === 'AWS_LAMBDA' && templates.every((property) => stack.property(id, property) === undefined);
+}
+
+/** MaxBatchSize (0–2000): how many BatchInvoke calls of the field go to the function at once. */
+function maxBatchSizeOf({ stack, id }: Resource): { maxBatchSize?: number } {
+  const size = stack.property(id, 'MaxBatchSize');
+  if (size === undefined) return {};
+  const n = Number(size);
+  if (!Number.isInteger(n) || n < 0 || n > 2000) throw new TemplateError(`${stack.where(id, 'MaxBatchSize')}: ${String(size)} is not an integer from 0 to 2000`);
+  return { maxBatchSize: n };
+}
+
+/** An HTTP data source's endpoint and SigV4 signing; a reason (after "its data source X") when the endpoint cannot be called. */
+function httpDataSourceOf({ stack, id }: Resource): DataSourceDeclaration | string {
+  let endpoint: unknown;
+  let authorization: { AuthorizationType?: string; AwsIamConfig?: { SigningRegion?: string; SigningServiceName?: string } } | undefined;
+  try {
+    endpoint = stack.property(id, 'HttpConfig.Endpoint');
+    authorization = stack.property(id, 'HttpConfig.AuthorizationConfig') as typeof authorization;
+  } catch (error) {
+    return `has an endpoint the local AppSync cannot resolve (${(error as Error).message})`;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(String(endpoint));
+  } catch {
+    // Said below.
+  }
+  if (!url || !/^https?:$/.test(url.protocol)) return `has the endpoint ${String(endpoint)}, which is not an http(s) URL`;
+  if (url.pathname !== '/') return `has the endpoint ${String(endpoint)}, with a path: AppSync takes scheme and authority only`;
+  if (!authorization || authorization.AuthorizationType !== 'AWS_IAM') return { type: 'HTTP', endpoint: url.origin };
+  const { SigningRegion: signingRegion, SigningServiceName: signingServiceName } = authorization.AwsIamConfig ?? {};
+  if (!signingRegion || !signingServiceName) throw new TemplateError(`${stack.where(id, 'HttpConfig.AuthorizationConfig.AwsIamConfig')}: AWS_IAM signing needs SigningRegion and SigningServiceName`);
+  return { type: 'HTTP', endpoint: url.origin, authorization: { type: 'AWS_IAM', signingRegion, signingServiceName } };
+}
+
 function schemaOf(schemas: Resource[], api: Resource): { schema: string; schemaSource: string } {
   const r = schemas[0];
   if (!r) throw new TemplateError(`${api.stack.where(api.id)}: the API has no AWS::AppSync::GraphQLSchema`);
@@ -220,14 +282,50 @@ function localFile(stack: Stack, location: string, where: string): string {
   return resolve(dirname(stack.file), location);
 }
 
-function authorizationOf({ stack, id }: Resource, resources: Resource[]): ApiDeclaration['authorization'] {
-  type Provider = { AuthenticationType: string; UserPoolConfig?: { UserPoolId?: string } };
+type OidcConfig = { Issuer?: string; ClientId?: string; IatTTL?: number; AuthTTL?: number };
+type LambdaConfig = { AuthorizerUri?: string; AuthorizerResultTtlInSeconds?: number; IdentityValidationExpression?: string };
+
+function authorizationOf(
+  { stack, id }: Resource,
+  resources: Resource[],
+  lambdaFunction: (arn: string) => { name: string } | { reason: string },
+): ApiDeclaration['authorization'] {
+  type Provider = { AuthenticationType: string; UserPoolConfig?: { UserPoolId?: string }; OpenIDConnectConfig?: OidcConfig; LambdaAuthorizerConfig?: LambdaConfig };
   const mode = (value: unknown, path: string): AuthMode => {
     if (!AUTH_MODES.includes(String(value))) throw new TemplateError(`${stack.where(id, path)}: unknown authentication type ${String(value)}`);
     return value as AuthMode;
   };
   const providers = (stack.property(id, 'AdditionalAuthenticationProviders') ?? []) as Provider[];
-  const modes = { default: mode(stack.property(id, 'AuthenticationType'), 'AuthenticationType'), additional: providers.map((p, i) => mode(p.AuthenticationType, `AdditionalAuthenticationProviders[${i}]`)) };
+  const modes: ApiDeclaration['authorization'] = {
+    default: mode(stack.property(id, 'AuthenticationType'), 'AuthenticationType'),
+    additional: providers.map((p, i) => mode(p.AuthenticationType, `AdditionalAuthenticationProviders[${i}]`)),
+  };
+  // Each mode's configuration sits beside it: on the API for the default mode, in its provider for an additional one.
+  const configs = [
+    { path: '', mode: modes.default, oidc: stack.property(id, 'OpenIDConnectConfig') as OidcConfig | undefined, lambda: stack.property(id, 'LambdaAuthorizerConfig') as LambdaConfig | undefined },
+    ...providers.map((p, i) => ({ path: `AdditionalAuthenticationProviders[${i}].`, mode: modes.additional[i]!, oidc: p.OpenIDConnectConfig, lambda: p.LambdaAuthorizerConfig })),
+  ];
+  const oidc = configs.filter((c) => c.mode === 'OPENID_CONNECT');
+  if (oidc.length > 1) throw new TemplateError(`${stack.where(id)}: ${oidc.length} OpenID Connect providers; the local AppSync serves one`);
+  if (oidc[0]) {
+    const { Issuer, ClientId, IatTTL, AuthTTL } = oidc[0].oidc ?? {};
+    if (!Issuer) throw new TemplateError(`${stack.where(id, `${oidc[0].path}OpenIDConnectConfig.Issuer`)}: OPENID_CONNECT needs its issuer`);
+    modes.openIdConnect = { issuer: String(Issuer), clientId: ClientId ? String(ClientId) : undefined, iatTTL: IatTTL === undefined ? undefined : Number(IatTTL), authTTL: AuthTTL === undefined ? undefined : Number(AuthTTL) };
+  }
+  const lambda = configs.find((c) => c.mode === 'AWS_LAMBDA');
+  if (lambda) {
+    const where = stack.where(id, `${lambda.path}LambdaAuthorizerConfig.AuthorizerUri`);
+    const { AuthorizerUri, AuthorizerResultTtlInSeconds, IdentityValidationExpression } = lambda.lambda ?? {};
+    if (!AuthorizerUri) throw new TemplateError(`${where}: AWS_LAMBDA needs its authorizer function`);
+    const fn = lambdaFunction(String(AuthorizerUri));
+    // Without its authorizer no AWS_LAMBDA caller could be told apart: the API does not start.
+    if ('reason' in fn) throw new TemplateError(`${where}: the authorizer ${fn.reason}`);
+    modes.lambdaAuthorizer = {
+      function: fn.name,
+      resultsCacheTtl: AuthorizerResultTtlInSeconds === undefined ? 0 : Number(AuthorizerResultTtlInSeconds),
+      identityValidationExpression: IdentityValidationExpression ? String(IdentityValidationExpression) : undefined,
+    };
+  }
   if (![modes.default, ...modes.additional].includes('AMAZON_COGNITO_USER_POOLS')) return modes;
   const pools = new Set([stack.property(id, 'UserPoolConfig.UserPoolId'), ...providers.map((p) => p.UserPoolConfig?.UserPoolId)].filter(Boolean).map(String));
   const groups = resources

@@ -3,7 +3,7 @@
 // needs one of these answers an error naming why; the rest of the API serves.
 
 /** Data source types served locally (local/data-sources/). */
-export const SERVED_DATA_SOURCE_TYPES: ReadonlySet<string> = new Set(['AMAZON_DYNAMODB', 'NONE']);
+export const SERVED_DATA_SOURCE_TYPES: ReadonlySet<string> = new Set(['AMAZON_DYNAMODB', 'NONE', 'AWS_LAMBDA', 'HTTP']);
 
 export function dataSourceTypeReason(name: string, type: string): string | null {
   return SERVED_DATA_SOURCE_TYPES.has(type) ? null : `its data source ${name} is ${type}, a type the local AppSync does not serve yet`;

@@ -9,7 +9,8 @@ import { copyQuestion, newQuestion } from '../lib/questions.ts';
 /**
  * Writes a new question of ctx.stash.event: from ctx.stash.settings (addQuestion) or
  * a copy of ctx.stash.question (duplicateQuestion). saveEvent links it into the
- * list after: a question is written before anything points at it.
+ * list after: a question is written before anything points at it. ctx.stash.written
+ * names it until then, so that removeUnlinkedQuestion can take it back if saveEvent is refused.
  */
 export function request(ctx: Context) {
   const event = ctx.stash.event as EventItem;
@@ -27,5 +28,6 @@ export function response(ctx: Context) {
   raiseDataSourceError(ctx.error);
   // The resolver said where it goes (append, insertAfter); now it has an id.
   ctx.stash.edit = { ...ctx.stash.edit, questionId: ctx.result.id };
+  ctx.stash.written = ctx.result.id;
   return ctx.result;
 }

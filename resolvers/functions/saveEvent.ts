@@ -7,7 +7,9 @@ import { applyEdit, type EventEdit } from '../lib/order.ts';
 /**
  * Applies ctx.stash.edit (title, the list of questions, what is on) to ctx.stash.event,
  * if nobody changed the event since it was read: two organizers editing at once
- * cannot lose each other's change.
+ * cannot lose each other's change. Refused after putQuestion wrote a question for this
+ * edit, it stashes the refusal (ctx.stash.refusal) for removeUnlinkedQuestion, which
+ * takes the question back before raising it.
  */
 export function request(ctx: Context) {
   const event = ctx.stash.event as EventItem;
@@ -34,7 +36,12 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (isConditionFailure(ctx.error)) util.error(`Event ${ctx.stash.event.id} changed meanwhile: look again and retry`, 'ConcurrentChange');
+  if (isConditionFailure(ctx.error)) {
+    const refusal = { message: `Event ${ctx.stash.event.id} changed meanwhile: look again and retry`, type: 'ConcurrentChange' };
+    if (!ctx.stash.written) util.error(refusal.message, refusal.type);
+    ctx.stash.refusal = refusal;
+    return null;
+  }
   raiseDataSourceError(ctx.error);
   ctx.stash.event = ctx.result;
   return ctx.result;

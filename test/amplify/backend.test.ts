@@ -257,6 +257,9 @@ describe('defineApi with another declaration', () => {
     schema: 'schema.graphql',
     authorization: { default: 'AMAZON_COGNITO_USER_POOLS', additional: ['AWS_IAM'], userPool: { groups: ['Admins', 'Presenters'] } },
     environment: { GREETING: 'hello' },
+    queryDepthLimit: 4,
+    resolverCountLimit: 200,
+    introspectionConfig: 'DISABLED',
     tables: {
       Items: {
         partitionKey: { name: 'id', type: 'S' },
@@ -353,6 +356,11 @@ describe('defineApi with another declaration', () => {
       mfa_configuration: 'NONE',
       groups: [{ Admins: { precedence: 0 } }, { Presenters: { precedence: 1 } }],
     });
+  });
+
+  test('deploys the declared request limits: query depth, resolver count, introspection', () => {
+    const api = only(resources(template, 'AWS::AppSync::GraphQLApi'));
+    expect(api.props).toMatchObject({ QueryDepthLimit: 4, ResolverCountLimit: 200, IntrospectionConfig: 'DISABLED' });
   });
 
   test('passes the declared environment to the API', () => {

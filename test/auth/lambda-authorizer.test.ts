@@ -1,5 +1,5 @@
 // AWS_LAMBDA authorization (security-authz.html): the authorizer function's event and
-// answer, resolverContext as ctx.identity.resolverContext, deniedFields, its cache,
+// answer, resolverContext as ctx.identity.resolverContext, deniedFields (in subscription pushes too), its cache,
 // refusals, @aws_lambda — over HTTP, the real-time protocol and the unmodified aws-amplify client.
 import { fileURLToPath } from 'node:url';
 import { generateClient } from 'aws-amplify/api';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAppSync, type LocalAppSync } from '../../local/server.ts';
 import { amplifyClientFor } from '../support/amplify-node.ts';
 import { graphql } from '../support/local-appsync.ts';
+import { ProtocolClient } from '../support/protocol-client.ts';
 
 const DECLARATION = fileURLToPath(new URL('./fixtures/lambda-auth/api.json', import.meta.url));
 
@@ -64,6 +65,24 @@ describe('the authorizer', () => {
       ['secret', 'Unauthorized', 'Not Authorized to access secret on type Query'],
       ['both', 'Unauthorized', 'Not Authorized to access both on type Query'],
     ]);
+  });
+
+  it('nulls deniedFields in a subscription push with an Unauthorized error, while another subscriber gets them', async () => {
+    const denied = await ProtocolClient.connect(server.realtimeUrl, { authorization: 'no-author' });
+    const allowed = await ProtocolClient.connect(server.realtimeUrl, { authorization: 'allow-gil' });
+    try {
+      await Promise.all([denied.init(), allowed.init()]);
+      await Promise.all([denied.subscribe('d', 'subscription { onPost { text by } }'), allowed.subscribe('a', 'subscription { onPost { text by } }')]);
+      await asToken('allow-hal', 'mutation { post(text: "pushed") { text by } }');
+      expect((await denied.expect('data', 'd')).payload).toEqual({
+        data: { onPost: { text: 'pushed', by: null } },
+        errors: [{ message: 'Not Authorized to access by on type Message', path: ['onPost', 'by'], errorType: 'Unauthorized' }],
+      });
+      expect((await allowed.expect('data', 'a')).payload).toEqual({ data: { onPost: { text: 'pushed', by: 'hal' } } });
+    } finally {
+      denied.close();
+      allowed.close();
+    }
   });
 
   it("keeps an answer for its ttlOverride: the same token is not sent to the function again", async () => {

@@ -7,6 +7,8 @@ export type Frame = { type: string; id?: string; payload?: any };
 
 export type ConnectOptions = {
   apiKey?: string;
+  /** An Authorization header instead of the API key (a Lambda authorizer's token, a JWT), for the handshake and each start. */
+  authorization?: string;
   /** How the handshake carries its credentials: AWS's three ways (aws-amplify v6 uses the subprotocol). */
   auth?: 'subprotocol' | 'query' | 'headers' | 'none';
   /** Offer the graphql-ws subprotocol (as every AppSync client must). */
@@ -25,6 +27,7 @@ export class ProtocolClient {
   private constructor(
     readonly socket: WebSocket,
     private readonly apiKey: string | undefined,
+    private readonly authorization?: string,
   ) {
     socket.on('message', (raw) => {
       const frame = JSON.parse(raw.toString()) as Frame;
@@ -40,7 +43,7 @@ export class ProtocolClient {
   static async connect(realtimeUrl: string, options: ConnectOptions = {}): Promise<ProtocolClient> {
     const { apiKey, auth = 'subprotocol', graphqlWs = true } = options;
     const host = new URL(realtimeUrl).host;
-    const header = { host, 'x-amz-date': '20261126T000000Z', ...(apiKey ? { 'x-api-key': apiKey } : {}) };
+    const header = { host, 'x-amz-date': '20261126T000000Z', ...(apiKey ? { 'x-api-key': apiKey } : {}), ...(options.authorization ? { Authorization: options.authorization } : {}) };
     const protocols = graphqlWs ? ['graphql-ws'] : [];
     let url = realtimeUrl;
     const wsOptions: ClientOptions = { ...options.ws };
@@ -52,7 +55,7 @@ export class ProtocolClient {
       socket.once('open', () => resolve());
       socket.once('error', reject);
     });
-    return new ProtocolClient(socket, apiKey);
+    return new ProtocolClient(socket, apiKey, options.authorization);
   }
 
   /** Sends a frame as is: an object is serialised, a string goes raw. */
@@ -68,7 +71,7 @@ export class ProtocolClient {
 
   /** A start message as aws-amplify writes it: the request as a JSON string, credentials per subscription. */
   start(id: string, query: string, variables: Record<string, unknown> = {}, apiKey = this.apiKey) {
-    const authorization = { host: 'localhost', 'x-amz-date': '20261126T000000Z', ...(apiKey ? { 'x-api-key': apiKey } : {}) };
+    const authorization = { host: 'localhost', 'x-amz-date': '20261126T000000Z', ...(apiKey ? { 'x-api-key': apiKey } : {}), ...(this.authorization ? { Authorization: this.authorization } : {}) };
     this.send({ id, type: 'start', payload: { data: JSON.stringify({ query, variables }), extensions: { authorization } } });
   }
 

@@ -1,7 +1,7 @@
 // A Todo API in the shape of AWS's public sample (aws-samples/aws-appsync-resolver-samples,
 // examples/cloudformation), served straight from its CloudFormation YAML template: the sample
-// README's flows through real HTTP and a real subscription. Fields the local AppSync does not
-// serve yet (a Lambda data source) answer an error; the rest serves, VTL resolvers included.
+// README's flows through real HTTP and a real subscription, an inline Lambda function as a
+// direct resolver, and a VTL resolver from its inline mapping templates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAppSync } from '../../local/server.ts';
 import { startLocalAppSync } from '../../local/server.ts';
@@ -105,30 +105,20 @@ describe('names as CloudFormation makes them', () => {
   });
 });
 
-describe('what the local AppSync does not serve yet', () => {
-  it('answers a field with a Lambda data source with an error naming the data source', async () => {
-    const answer = await graphql(server, '{ weather }');
-    expect(answer.body).toEqual({
-      data: { weather: null },
-      errors: [
-        expect.objectContaining({
-          path: ['weather'],
-          errorType: 'UnsupportedOperation',
-          message: 'Query.weather is not served by the local AppSync: its data source weather is AWS_LAMBDA, a type the local AppSync does not serve yet.',
-        }),
-      ],
-    });
+describe('a Lambda data source of the template', () => {
+  it('runs its inline function as a direct resolver, batched by MaxBatchSize', async () => {
+    expect((await graphql(server, '{ weather }')).body).toEqual({ data: { weather: 'sunny' } });
   });
+});
 
-  it('serves a VTL resolver from its inline RequestMappingTemplate and ResponseMappingTemplate', async () => {
+describe('a VTL resolver of the template', () => {
+  it('serves it from its inline RequestMappingTemplate and ResponseMappingTemplate', async () => {
     const created = await create({ title: 'Legacy', owner: 'vtl' });
     const answer = await graphql(server, 'query ($id: ID!) { legacyTodo(id: $id) { id title } }', { id: created.id });
     expect(answer.body).toEqual({ data: { legacyTodo: { id: created.id, title: 'Legacy' } } });
   });
 
-  it('lists both at start, naming each field', () => {
-    expect(server.api.declaration.unsupported).toEqual({
-      'Query.weather': expect.stringContaining('AWS_LAMBDA'),
-    });
+  it('leaves no field unserved', () => {
+    expect(server.api.declaration.unsupported).toEqual({});
   });
 });

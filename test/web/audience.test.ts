@@ -184,16 +184,16 @@ describe('the audience of an event', { timeout: JOURNEY_MS }, () => {
 
     // The asker upvotes the other question: it goes to the top everywhere.
     const entryOn = (page: Page, id: string) => page.locator(`[data-testid="qa-entry"][data-entry-id="${id}"]`);
-    await entryOn(asker, pricing.id).getByRole('button', { name: 'Upvote (0)' }).click();
-    await entryOn(asker, pricing.id).getByRole('button', { name: 'Withdraw your upvote (1)' }).waitFor(WAIT);
+    await entryOn(asker, pricing.id).getByRole('button', { name: 'Upvote, 0 so far' }).click();
+    await entryOn(asker, pricing.id).getByRole('button', { name: 'Withdraw your upvote, 1 so far' }).waitFor(WAIT);
     await screen.waitForFunction((id) => document.querySelector('[data-testid="qa-entry"]')?.getAttribute('data-entry-id') === id, pricing.id, WAIT);
     expect(await entryOn(screen, pricing.id).getByTestId('qa-upvotes').textContent()).toBe('1');
     expect(await entryOn(screen, pricing.id).locator('.qa-entry__author').textContent()).toBe('Kenji');
     expect(await entryOn(screen, slides.id).locator('.qa-entry__author').textContent()).toBe('Anonymous');
 
     // Withdrawn: back to zero.
-    await entryOn(asker, pricing.id).getByRole('button', { name: 'Withdraw your upvote (1)' }).click();
-    await entryOn(asker, pricing.id).getByRole('button', { name: 'Upvote (0)' }).waitFor(WAIT);
+    await entryOn(asker, pricing.id).getByRole('button', { name: 'Withdraw your upvote, 1 so far' }).click();
+    await entryOn(asker, pricing.id).getByRole('button', { name: 'Upvote, 0 so far' }).waitFor(WAIT);
 
     // Pinned: on top of the screen, marked.
     await moderate(server, event, question!, slides.id, { pinned: true });

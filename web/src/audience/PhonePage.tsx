@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Answer, AudienceEvent, Question } from '../api/audience.ts';
 import { ConnectionBadge, ConnectionBanner, useConnectionState } from '../components/ConnectionBadge.tsx';
 import { Logo } from '../components/Logo.tsx';
@@ -155,8 +155,31 @@ function Answering({ question, member, reload }: { question: Question; member: M
   );
 }
 
+/**
+ * What became of the answer, said once: sending, counted, or refused — a refusal
+ * when this device already has an answer names the one counted, so a tab never
+ * says "counted" and "not counted" at once. The verdict on an answer this tab
+ * sent takes the keyboard focus if the control that sent it let go of it (a
+ * button disabled once answered), and a refusal is brought into view, below
+ * however many options, and again when the question's change moves it.
+ */
 function Feedback({ question, answer, sending }: { question: Question; answer: Answer | null | undefined; sending: Sending }) {
   const inFlight = sending.state === 'sending' ? sending : null;
+  const refused = sending.state === 'refused' ? sending : null;
+  const verdict = useRef<HTMLParagraphElement>(null);
+  const sent = useRef(false);
+  if (inFlight) sent.current = true;
+  const verdictKey = refused ? `refused:${refused.seq}:${question.state}` : !inFlight && answer ? `counted:${answer.seq}` : '';
+  useEffect(() => {
+    const element = verdict.current;
+    if (!element || !verdictKey) return;
+    if (sent.current) {
+      sent.current = false;
+      if (!document.activeElement || document.activeElement === document.body) element.focus({ preventScroll: true });
+    }
+    if (verdictKey.startsWith('refused')) element.scrollIntoView({ block: 'nearest' });
+  }, [verdictKey]);
+
   return (
     <div className="vote-feedback" aria-live="polite">
       {inFlight ? (
@@ -173,8 +196,8 @@ function Feedback({ question, answer, sending }: { question: Question; answer: A
           </span>
         </p>
       ) : null}
-      {!inFlight && answer ? (
-        <p className="feedback feedback--counted" role="status">
+      {!inFlight && !refused && answer ? (
+        <p ref={verdict} tabIndex={-1} className="feedback feedback--counted" role="status">
           <span className="feedback__icon" aria-hidden="true">✓</span>
           <span data-testid="vote-counted">
             Your answer <strong>{describeAnswer(question, answer)}</strong> was counted.
@@ -182,10 +205,18 @@ function Feedback({ question, answer, sending }: { question: Question; answer: A
           </span>
         </p>
       ) : null}
-      {sending.state === 'refused' ? (
-        <p key={sending.seq} className="feedback feedback--refused" role="alert">
+      {refused ? (
+        <p ref={verdict} tabIndex={-1} key={refused.seq} className="feedback feedback--refused" role="alert">
           <span className="feedback__icon" aria-hidden="true">!</span>
-          <span data-testid="vote-refused">Your answer was not counted. {sending.message}</span>
+          <span data-testid="vote-refused">
+            {answer ? 'This answer was not counted.' : 'Your answer was not counted.'} {refused.message}
+            {answer ? (
+              <>
+                {' '}
+                The answer counted is <strong>{describeAnswer(question, answer)}</strong>.
+              </>
+            ) : null}
+          </span>
         </p>
       ) : null}
     </div>

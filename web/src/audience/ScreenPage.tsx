@@ -12,6 +12,8 @@ import { QaScreen } from '../questions/qa/Screen.tsx';
 import { viewsOf } from '../questions/views.tsx';
 import { audienceSeesResults, hiddenResultsReason } from '../questions/visibility.ts';
 import { votePath, voteUrl } from '../routes.ts';
+import { FullscreenButton } from './FullscreenButton.tsx';
+import { useWakeLock } from './useWakeLock.ts';
 import './audience.css';
 
 /**
@@ -55,6 +57,8 @@ function Screen({ event, stats, onPush, liveProblem }: { event: AudienceEvent; s
   const updated = connectionInTrouble(connection) && freshAt ? clockTime(freshAt) : null;
   const url = voteUrl(event.code);
   const shownUrl = `${window.location.host}${votePath(event.code)}`;
+  // A projector that dims or locks mid-talk loses the room.
+  useWakeLock();
 
   return (
     <main className={`screen-page screen-page--${(question?.state ?? 'draft').toLowerCase()}`} data-question-id={question?.id ?? ''}>
@@ -65,6 +69,7 @@ function Screen({ event, stats, onPush, liveProblem }: { event: AudienceEvent; s
         <div className="screen-page__status">
           {question ? <PollStateTag state={question.state} /> : null}
           <ConnectionBadge state={connection} problem={liveProblem} />
+          <FullscreenButton />
         </div>
       </header>
 

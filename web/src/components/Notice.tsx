@@ -4,10 +4,13 @@ import type { ReactNode } from 'react';
 export function Notice(props: { kind: 'loading' | 'error'; title: string; detail?: string; children?: ReactNode }) {
   const { kind, title, detail, children } = props;
   return (
-    <main className={`notice notice--${kind}`} role={kind === 'error' ? 'alert' : 'status'} aria-live="polite">
+    // The message is announced from a region inside <main>: a role on <main> itself would take its landmark away.
+    <main className={`notice notice--${kind}`}>
       {kind === 'loading' ? <div className="spinner" aria-hidden="true" /> : <div className="notice__icon" aria-hidden="true">!</div>}
-      <h1 className="notice__title">{title}</h1>
-      {detail ? <p className="notice__detail">{detail}</p> : null}
+      <div className="notice__message" role={kind === 'error' ? 'alert' : 'status'}>
+        <h1 className="notice__title">{title}</h1>
+        {detail ? <p className="notice__detail">{detail}</p> : null}
+      </div>
       {children}
     </main>
   );

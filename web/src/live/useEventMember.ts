@@ -91,17 +91,29 @@ export function useEventMember(event: Pick<AudienceEvent, 'id' | 'code'>): Membe
 export interface MyAnswer {
   /** This device's answer to the question this round: null for none, undefined until known. */
   answer: Answer | null | undefined;
-  /** Records an answer learned elsewhere (the mutation's reply). */
+  /** Records an answer learned elsewhere (the mutation's reply), and tells this device's other tabs. */
   set(answer: Answer | null): void;
+  /** Asks the server again (a refusal said this device has an answer this tab does not know). */
+  reread(): void;
+}
+
+/**
+ * The tabs of one device share a participant id (localStorage), so an answer
+ * sent from one is this device's answer in all: it is passed to the others at
+ * once, so no tab still offers a choice the server would refuse.
+ */
+function answerChannel(eventId: string): BroadcastChannel | null {
+  return typeof BroadcastChannel === 'function' ? new BroadcastChannel(`handsup-answers:${eventId}`) : null;
 }
 
 /** This device's answer to `question` in its current round, read when the question, its round or the participant changes. */
 export function useMyAnswer(question: Question | null, member: Member): MyAnswer {
   const [known, setKnown] = useState<{ key: string; answer: Answer | null } | undefined>(undefined);
+  const [reads, setReads] = useState(0);
   const key = question ? `${question.id}#${question.round}` : '';
   const keyNow = useRef(key);
   keyNow.current = key;
-  const set = useCallback((answer: Answer | null) => {
+  const learn = useCallback((answer: Answer | null) => {
     const answerKey = answer ? `${answer.questionId}#${answer.round}` : keyNow.current;
     if (answerKey === keyNow.current) setKnown({ key: answerKey, answer });
   }, []);
@@ -109,6 +121,30 @@ export function useMyAnswer(question: Question | null, member: Member): MyAnswer
   const eventId = question?.eventId ?? null;
   const questionId = question?.id ?? null;
   const answerable = question ? question.type !== 'QA' : false;
+
+  const channel = useRef<BroadcastChannel | null>(null);
+  useEffect(() => {
+    if (!eventId || !participantId) return;
+    const opened = answerChannel(eventId);
+    if (!opened) return;
+    channel.current = opened;
+    opened.onmessage = ({ data }: MessageEvent<{ participantId: string; answer: Answer }>) => {
+      if (data?.participantId === participantId && data.answer) learn(data.answer);
+    };
+    return () => {
+      channel.current = null;
+      opened.close();
+    };
+  }, [eventId, participantId, learn]);
+
+  const set = useCallback(
+    (answer: Answer | null) => {
+      learn(answer);
+      if (answer && participantId) channel.current?.postMessage({ participantId, answer });
+    },
+    [learn, participantId],
+  );
+  const reread = useCallback(() => setReads((n) => n + 1), []);
 
   useEffect(() => {
     if (!eventId || !questionId || !answerable || !participantId) return;
@@ -120,7 +156,7 @@ export function useMyAnswer(question: Question | null, member: Member): MyAnswer
         .graphql({ query: myAnswer, variables: { eventId, questionId, participantId }, authMode: AUDIENCE })
         .then(
           (result) => {
-            if (!cancelled) set(result.data.answer ?? null);
+            if (!cancelled) learn(result.data.answer ?? null);
           },
           (error: unknown) => {
             if (cancelled) return;
@@ -135,9 +171,9 @@ export function useMyAnswer(question: Question | null, member: Member): MyAnswer
       cancelled = true;
       if (timer) clearTimeout(timer);
     };
-  }, [eventId, questionId, key, answerable, participantId, rejoin, set]);
+  }, [eventId, questionId, key, answerable, participantId, rejoin, learn, reads]);
 
-  return { answer: known && known.key === key ? known.answer : answerable ? undefined : null, set };
+  return { answer: known && known.key === key ? known.answer : answerable ? undefined : null, set, reread };
 }
 
 export type Sending =
@@ -212,6 +248,8 @@ export function useAnswerSender({ question, member, mine, onResults, onMoved }: 
           storePendingAnswer(asked.eventId, asked.id, null);
           if (!alive.current) return;
           if (failure.type === 'QuestionNotOpen' || failure.type === 'NotFound') latest.current.onMoved();
+          // Answered already, from another tab or before a reload: show what the server counted.
+          if (failure.type === 'AlreadyVoted') latest.current.mine.reread();
           setSending({ state: 'refused', message: describeAnswerError(error), seq: Date.now() });
           return;
         }

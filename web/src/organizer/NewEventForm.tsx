@@ -46,9 +46,10 @@ export function NewEventForm({ onCreated }: { onCreated: (event: OrganizerEvent)
         <span>Event title</span>
         <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Keynote: the year in serverless" maxLength={LIMITS.title} disabled={sending} />
       </label>
-      <ol className="draft-list">
+      {/* Each draft is a labelled group ("Question 2"), which a list item cannot also be: plain blocks, numbered by their labels. */}
+      <div className="draft-list">
         {drafts.map((draft, index) => (
-          <li key={index} className="draft" role="group" aria-label={`Question ${index + 1}`}>
+          <div key={index} className="draft" role="group" aria-label={`Question ${index + 1}`}>
             <div className="draft__head">
               <span className="draft__number">Question {index + 1}</span>
               <button
@@ -61,9 +62,9 @@ export function NewEventForm({ onCreated }: { onCreated: (event: OrganizerEvent)
               </button>
             </div>
             <QuestionEditor draft={draft} onChange={(next) => setDrafts(drafts.map((old, i) => (i === index ? next : old)))} disabled={sending} />
-          </li>
+          </div>
         ))}
-      </ol>
+      </div>
       <p className="new-event__actions">
         <button type="button" className="button-link button-link--secondary" disabled={sending} onClick={() => setDrafts([...drafts, emptyDraft()])}>
           Add a question

@@ -12,6 +12,8 @@ export function JoinPage({ initialCode }: { initialCode: string }) {
     const clean = normalizeCode(code);
     if (clean.length === 0) return setProblem('Enter the code shown on the screen.');
     if (!looksLikeCode(clean)) return setProblem('A code is letters and digits only, like K7QX2M. Check the screen and try again.');
+    // The code goes into this page's address first, so Back (from a code that turns out mistyped) shows it again to correct.
+    window.history.replaceState(null, '', `/join?code=${encodeURIComponent(clean)}`);
     window.location.assign(votePath(clean));
   };
 

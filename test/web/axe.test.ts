@@ -1,0 +1,139 @@
+// axe-core on every page of HandsUp, in the state people meet it: the join page,
+// a phone on each question type (before and after answering), the big screen on
+// each, the presenter view, the organizer console (sign-in, events, editor) and
+// the notice pages. No serious or critical violation anywhere.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { LocalAppSync } from '../../local/server.ts';
+import { ORGANIZER, startHandsUp } from '../support/local-appsync.ts';
+import { seriousViolations } from './axe.ts';
+import { buildWeb, devices, launchChromium, WAIT, waitForLive } from './browser.ts';
+import { ask, createEvent, joinEvent, organizerLaptop, presenter, vote, type TestEvent } from './organizer-support.ts';
+
+let server: LocalAppSync;
+let browser: Browser;
+let origin: string;
+let removeBuild: () => Promise<void>;
+const { open, closeAll, pageErrors } = devices(() => browser, () => origin);
+const laptop = organizerLaptop(() => browser, () => origin, ORGANIZER);
+
+// One event per question type, its question on and open, with an answer or a question already in.
+const TYPES = {
+  'multiple choice': { type: 'MULTIPLE_CHOICE', title: 'Which cloud?', options: ['AWS', 'Azure', 'Google Cloud'], resultsVisibility: 'ALWAYS' },
+  rating: { type: 'RATING', title: 'Rate the talk', scale: 5, resultsVisibility: 'ALWAYS' },
+  'word cloud': { type: 'WORD_CLOUD', title: 'One word for today', resultsVisibility: 'ALWAYS' },
+  'Q&A': { type: 'QA', title: 'Ask the speaker' },
+} as const;
+type TypeName = keyof typeof TYPES;
+const events = {} as Record<TypeName, TestEvent>;
+
+beforeAll(async () => {
+  const build = await buildWeb();
+  removeBuild = build.remove;
+  server = await startHandsUp({ webRoot: build.webRoot });
+  origin = `http://127.0.0.1:${server.port}`;
+  browser = await launchChromium();
+  await laptop.start();
+  for (const [name, question] of Object.entries(TYPES) as [TypeName, (typeof TYPES)[TypeName]][]) {
+    const event = await createEvent(server, `Axe: ${name}`, [question]);
+    const [on] = event.questions;
+    await presenter(server, 'goToQuestion', event.id, on!.id);
+    await presenter(server, 'openQuestion', event.id, on!.id);
+    const participant = await joinEvent(server, event.code);
+    if (question.type === 'MULTIPLE_CHOICE') await vote(server, event.id, on!.id, participant, [on!.options[0]!.id]);
+    if (question.type === 'QA') await ask(server, event.id, on!.id, participant, 'Will the slides be shared?');
+    events[name] = event;
+  }
+});
+
+afterEach(async () => {
+  await closeAll();
+  await laptop.closeTabs();
+});
+
+afterAll(async () => {
+  await laptop.stop();
+  await browser?.close();
+  await server?.close();
+  await removeBuild?.();
+});
+
+/** What axe finds on the page, once it shows `ready`. */
+async function violations(page: Page, ready: string): Promise<string[]> {
+  await page.locator(ready).first().waitFor(WAIT);
+  return seriousViolations(page);
+}
+
+describe('no serious or critical accessibility violation', { timeout: 60_000 }, () => {
+  it('on the landing page', async () => {
+    expect(await violations(await open('phone', '/'), 'main')).toEqual([]);
+  });
+
+  it('on the join page, and with its error showing', async () => {
+    const page = await open('phone', '/join');
+    expect(await violations(page, '#code')).toEqual([]);
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    expect(await violations(page, '#code-problem')).toEqual([]);
+  });
+
+  for (const name of Object.keys(TYPES) as TypeName[]) {
+    it(`on a phone answering ${name}, before and after answering`, async () => {
+      const page = await open('phone', `/p/${events[name].code}`);
+      await page.locator('main[data-joined="true"]').waitFor(WAIT);
+      await waitForLive(page);
+      expect(await violations(page, '[data-testid="question"]')).toEqual([]);
+      if (name === 'multiple choice') {
+        await page.getByRole('button', { name: 'Azure', exact: true }).click();
+        expect(await violations(page, '[data-testid="vote-counted"]')).toEqual([]);
+      } else if (name === 'rating') {
+        await page.getByRole('button', { name: '4 of 5' }).click();
+        expect(await violations(page, '[data-testid="vote-counted"]')).toEqual([]);
+      } else if (name === 'word cloud') {
+        await page.getByLabel('Word 1').fill('calm');
+        await page.getByRole('button', { name: 'Send', exact: true }).click();
+        expect(await violations(page, '[data-testid="vote-counted"]')).toEqual([]);
+      } else {
+        await page.getByLabel('Your question').fill('Is there a recording?');
+        await page.getByRole('button', { name: 'Ask', exact: true }).click();
+        expect(await violations(page, '[data-testid="qa-told"]')).toEqual([]);
+      }
+      expect(pageErrors).toEqual([]);
+    });
+
+    it(`on the big screen showing ${name}`, async () => {
+      const page = await open('screen', `/p/${events[name].code}/screen`);
+      await waitForLive(page);
+      expect(await violations(page, name === 'Q&A' ? '[data-testid="qa-empty"], [data-testid="qa-entry"]' : '[data-testid="results"][data-live="true"]')).toEqual([]);
+    });
+  }
+
+  it('on the presenter view', async () => {
+    const page = await laptop.tab(`/organizer/events/${events['multiple choice'].id}/present`);
+    expect(await violations(page, '[data-testid="presenter"]')).toEqual([]);
+  });
+
+  it('on the organizer’s sign-in', async () => {
+    const page = await open('laptop', '/organizer');
+    expect(await violations(page, 'text=Organizer sign-in')).toEqual([]);
+  });
+
+  it('on the organizer’s list of events', async () => {
+    const page = await laptop.tab('/organizer');
+    expect(await violations(page, '[data-testid="events"][data-live="true"]')).toEqual([]);
+  });
+
+  it('on the organizer’s event editor', async () => {
+    const page = await laptop.tab(`/organizer/events/${events['Q&A'].id}`);
+    expect(await violations(page, '[data-testid="event-editor"]')).toEqual([]);
+  });
+
+  it('on the notice pages: no such page, no such code', async () => {
+    for (const [path, title] of [
+      ['/no/such/page', 'Page not found'],
+      ['/p/NOSUCH', 'Nothing has the code NOSUCH'],
+    ] as const) {
+      const page = await open('phone', path);
+      expect({ path, found: await violations(page, `h1:has-text("${title}")`) }).toEqual({ path, found: [] });
+    }
+  });
+});
