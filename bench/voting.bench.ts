@@ -9,11 +9,14 @@
 // Targets: ≥ 50 % of the store's throughput; push p99 ≤ 100 ms.
 // Run: npm run bench voting   (BENCH_ANSWERS=1500 answers per row for a longer run; default 600;
 // BENCH_PROFILE=<dir> writes the server's CPU profile there)
+// Steady-rate mode, tail latency instead of throughput: BENCH_STEADY=1 npm run bench voting (voting/steady.ts).
 import { answerRows } from './voting/answers.ts';
 import { pace, pushDelays, quantile, type Sighting } from './voting/pace.ts';
 import { qaRows } from './voting/qa.ts';
 import { startServer } from './voting/server.ts';
 import { startStore } from './voting/store.ts';
+
+if (process.env.BENCH_STEADY) process.exit((await (await import('./voting/steady.ts')).steady()) ? 0 : 1);
 
 const CONCURRENCY = 32;
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? process.env.BENCH_VOTES ?? 600);

@@ -18,8 +18,19 @@ export class ByteBoundedCache<T> {
     const kept = this.entries.get(key);
     if (kept) return kept.value;
     const value = make();
-    const size = bytes(value);
-    if (size > this.maxEntryBytes) return value;
+    this.set(key, value, bytes(value));
+    return value;
+  }
+
+  /** The value kept for key, if any. */
+  get(key: string): T | undefined {
+    return this.entries.get(key)?.value;
+  }
+
+  /** Keeps value for key in place of what was kept, if its size fits; otherwise forgets the key. */
+  set(key: string, value: T, size: number): void {
+    this.delete(key);
+    if (size > this.maxEntryBytes) return;
     for (const [oldKey, old] of this.entries) {
       if (this.held + size <= this.budget) break;
       this.entries.delete(oldKey);
@@ -27,7 +38,13 @@ export class ByteBoundedCache<T> {
     }
     this.entries.set(key, { value, bytes: size });
     this.held += size;
-    return value;
+  }
+
+  delete(key: string): void {
+    const kept = this.entries.get(key);
+    if (!kept) return;
+    this.entries.delete(key);
+    this.held -= kept.bytes;
   }
 
   /** The bytes held, by the entries' own estimate. */

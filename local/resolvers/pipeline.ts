@@ -1,5 +1,6 @@
 import { handlerContext, type FieldRun } from '../runtime/context.ts';
-import { runHandler, type Outcome } from '../runtime/handler.ts';
+import type { Outcome } from '../runtime/handler.ts';
+import { runHandlerServed } from '../runtime/runaway/index.ts';
 import type { Invocation } from '../runtime/invocation.ts';
 import type { CompiledResolver } from './compiled.ts';
 import { runStep } from './step.ts';
@@ -16,9 +17,14 @@ export async function runPipeline(
   run: FieldRun,
   invocation: Invocation,
 ): Promise<Outcome> {
-  const before = resolver.module
-    ? runHandler(resolver.module, 'request', handlerContext(run, { prev: null }), invocation)
-    : runPipelineTemplate(resolver.templates?.request, run, null, false, invocation);
+  let before: Outcome;
+  if (resolver.module) {
+    // Awaited only when it moved off the thread: otherwise the data source call starts in this tick.
+    const started = runHandlerServed(resolver.module, 'request', handlerContext(run, { prev: null }), invocation);
+    before = started instanceof Promise ? await started : started;
+  } else {
+    before = runPipelineTemplate(resolver.templates?.request, run, null, false, invocation);
+  }
   if (before.kind === 'error') return before;
   let prev = before.value;
   // An early return from the resolver's request skips every function.
@@ -31,5 +37,5 @@ export async function runPipeline(
     }
   }
   if (!resolver.module) return runPipelineTemplate(resolver.templates?.response, run, prev, true, invocation);
-  return runHandler(resolver.module, 'response', handlerContext(run, { prev, result: prev }), invocation);
+  return runHandlerServed(resolver.module, 'response', handlerContext(run, { prev, result: prev }), invocation);
 }

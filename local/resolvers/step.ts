@@ -3,7 +3,8 @@
 // A step without code is a direct Lambda resolver: the data source gets AppSync's
 // default event (direct-lambda-reference.html) and the function's answer is the value.
 import { handlerContext, type Context, type FieldRun } from '../runtime/context.ts';
-import { runHandler, type Outcome } from '../runtime/handler.ts';
+import type { Outcome } from '../runtime/handler.ts';
+import { runHandlerServed } from '../runtime/runaway/index.ts';
 import type { Invocation } from '../runtime/invocation.ts';
 import { ResolverError } from '../runtime/signals.ts';
 import type { CompiledStep } from './compiled.ts';
@@ -13,12 +14,14 @@ export async function runStep(step: CompiledStep, run: FieldRun, prev: unknown, 
   const call = { request: invocation.request ?? invocation, step, maxBatchSize: step.maxBatchSize ?? 0 };
   if (step.templates) return runTemplateStep({ ...step, templates: step.templates }, run, prev, invocation, call);
   if (!step.module) return runDirect(step, run, prev, call);
-  const request = runHandler(step.module, 'request', handlerContext(run, { prev }), invocation);
+  // Awaited only when it moved off the thread: otherwise the data source call starts in this tick.
+  const started = runHandlerServed(step.module, 'request', handlerContext(run, { prev }), invocation);
+  const request = started instanceof Promise ? await started : started;
   // An error stops here; an early return skips the data source and the response handler.
   if (request.kind !== 'value') return request;
   const answer = await step.dataSource.invoke(request.value, call);
   const ctx = handlerContext(run, { prev, result: answer.result ?? null, error: answer.error });
-  return runHandler(step.module, 'response', ctx, invocation);
+  return runHandlerServed(step.module, 'response', ctx, invocation);
 }
 
 async function runDirect(step: CompiledStep, run: FieldRun, prev: unknown, call: { request: object; step: object; maxBatchSize: number }): Promise<Outcome> {

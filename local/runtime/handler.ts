@@ -3,20 +3,36 @@
 import type { Context } from './context.ts';
 import { withInvocation, type Invocation } from './invocation.ts';
 import { callerPosition, handlersFor, type CodeModule } from './sandbox.ts';
-import { EarlyReturn, ResolverError, type Signal, type SkipTo } from './signals.ts';
+import { EarlyReturn, ResolverError, SliceOver, type Signal, type SkipTo } from './signals.ts';
 
 export type Outcome =
   | { kind: 'value'; value: unknown }
   | { kind: 'early'; value: unknown; skipTo: SkipTo | undefined }
   | { kind: 'error'; error: ResolverError };
 
+/** Runs a handler to its end (or the request's deadline). */
 export function runHandler(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation): Outcome {
+  return runHandlerFor(module, handler, ctx, invocation, NO_SLICE) as Outcome;
+}
+
+export type Slice = { end: number; minTicks: number };
+const NO_SLICE: Slice = { end: Infinity, minTicks: Infinity };
+
+/**
+ * Runs a handler, stopping it when it is still computing at `slice.end`
+ * (Date.now()) after at least `slice.minTicks` loop rounds and calls: then the
+ * outcome is `sliceOver`.
+ */
+export function runHandlerFor(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation, slice: Slice): Outcome | { kind: 'sliceOver' } {
   if (!module[handler]) {
     // Validation requires both handlers; code loaded without it passes the value through.
     return { kind: 'value', value: handler === 'request' ? (ctx.prev.result ?? {}) : ctx.result };
   }
   const { realm } = module;
   realm.clock.deadline = invocation.deadline;
+  realm.clock.sliceEnd = slice.end;
+  realm.clock.sliceMinTicks = slice.minTicks;
+  realm.clock.ticks = 0;
   invocation.signal = undefined;
   try {
     // The module as evaluated for this request (module-level state lasts one request).
@@ -29,6 +45,7 @@ export function runHandler(module: CodeModule, handler: 'request' | 'response', 
   } catch (thrown) {
     const signal = thrown === realm.internals.signal ? takeSignal(invocation) : undefined;
     if (signal) {
+      if (signal instanceof SliceOver) return { kind: 'sliceOver' };
       if (signal instanceof EarlyReturn) return { kind: 'early', value: signal.value, skipTo: signal.skipTo };
       return { kind: 'error', error: signal };
     }

@@ -30,7 +30,7 @@ import { currentInvocation, type Invocation } from './invocation.ts';
 import * as dynamodbModule from './modules/dynamodb.ts';
 import * as utilsModule from './modules/utils.ts';
 import { frameIn, SourcePositions, type Position } from './positions.ts';
-import { EarlyReturn, ExecutionTimeout, ResolverError } from './signals.ts';
+import { EarlyReturn, ExecutionTimeout, ResolverError, SliceOver } from './signals.ts';
 
 export type Handler = (ctx: unknown) => unknown;
 
@@ -44,6 +44,8 @@ export type CodeModule = {
   file: string;
   /** The bundled module, as AppSync would be given it. */
   code: string;
+  /** How it was loaded (its source map, its name): a worker thread loads it the same way (runaway/). */
+  options: LoadOptions;
   /** The handlers of the evaluation made at load: whether each exists (each request evaluates the module again). */
   request?: Handler;
   response?: Handler;
@@ -91,8 +93,12 @@ export type Realm = {
   importer: (specifier: string) => object | undefined;
   /** Script name → module, to place stack frames and console calls. */
   scripts: Map<string, CodeModule>;
-  /** The deadline of the request in progress, read by the clock inside the realm. */
-  clock: { deadline: number };
+  /**
+   * Read by the clock inside the realm: the deadline of the request in progress,
+   * and the handler's slice of this thread (it ends at sliceEnd once the handler
+   * has ticked sliceMinTicks times), and the ticks so far (counted by 128).
+   */
+  clock: { deadline: number; sliceEnd: number; sliceMinTicks: number; ticks: number };
 };
 
 export const PROVIDED_MODULES: Record<string, object> = {
@@ -117,7 +123,7 @@ const SETUP = `(function (bridge) {
   const hidden = [function* () {}, async function () {}, async function* () {}, [][Symbol.iterator](), ''[Symbol.iterator](),
     new Map()[Symbol.iterator](), new Set()[Symbol.iterator](), (async function () {})(), 'a'.matchAll(new RegExp('a', 'g'))];
   const now = Date.now;
-  const call = bridge.call, clock = bridge.clock, timeout = bridge.timeout;
+  const call = bridge.call, clock = bridge.clock, timeout = bridge.timeout, sliceOver = bridge.sliceOver;
   const SIGNAL = freeze(create(null));
 
   for (const name of ['eval', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry', 'WeakRef',
@@ -264,7 +270,11 @@ const SETUP = `(function (bridge) {
 
   let ticks = 0;
   function tick() {
-    if ((++ticks & 127) === 0 && now() > clock.deadline) { timeout(); throw SIGNAL; }
+    if ((++ticks & 127) !== 0) return;
+    clock.ticks += 128;
+    const t = now();
+    if (t > clock.deadline) { timeout(); throw SIGNAL; }
+    if (t > clock.sliceEnd && clock.ticks >= clock.sliceMinTicks) { sliceOver(); throw SIGNAL; }
   }
 
   function importer(table) {
@@ -354,13 +364,17 @@ function callForRealm(fn: (...args: unknown[]) => unknown, args: unknown[]): Set
 
 export function createRealm(): Realm {
   const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
-  const clock = { deadline: Infinity };
+  const clock = { deadline: Infinity, sliceEnd: Infinity, sliceMinTicks: 0, ticks: 0 };
   const bridge = {
     call: callForRealm,
     clock,
     timeout: () => {
       const invocation = currentInvocation();
       if (invocation) invocation.signal = new ExecutionTimeout();
+    },
+    sliceOver: () => {
+      const invocation = currentInvocation();
+      if (invocation) invocation.signal = new SliceOver();
     },
   };
   const setup = vm.runInContext(SETUP, context, { filename: 'appsync-runtime:setup' }) as (b: typeof bridge) => Internals;
@@ -445,7 +459,7 @@ export function loadCode(realm: Realm, code: string, file: string, options: Load
   }
   const scriptName = `appsync-code-${++scriptCount}.js`;
   const positions = new SourcePositions(name, compiled.map, options.bundleMap, compiled.callStarts);
-  const module: CodeModule = { file, code, positions, realm, factory: undefined as unknown as ModuleFactory, instances: new WeakMap() };
+  const module: CodeModule = { file, code, options, positions, realm, factory: undefined as unknown as ModuleFactory, instances: new WeakMap() };
   realm.scripts.set(scriptName, module);
   for (const specifier of compiled.imports) {
     if (UNSUPPORTED_MODULES.has(specifier)) throw new CodeLoadError(`${name}: ${specifier} is not supported locally`);

@@ -46,4 +46,7 @@ export class ExecutionTimeout extends ResolverError {
   }
 }
 
-export type Signal = ResolverError | EarlyReturn;
+/** The handler computed past its slice of the server's thread: it is stopped there, to run again off it (runaway/). */
+export class SliceOver {}
+
+export type Signal = ResolverError | EarlyReturn | SliceOver;

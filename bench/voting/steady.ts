@@ -1,0 +1,182 @@
+// The voting bench's steady-rate mode: tail latency under a modest, even load rather than throughput.
+// castVote sent at a fixed rate (open loop: each vote leaves at its scheduled time whatever the earlier ones
+// do, and its latency counts from that time, so a stall is not hidden by the votes it held back), with
+// `SUBSCRIBERS` big screens subscribed to onAnswer on sockets of their own. Prints p50/p99/p99.9/max of
+// castVote and of vote → delivery on every screen, and the server's own event-loop delay and GC pauses
+// (loop-delay.mjs, preloaded into the server process). The bench process's own loop delay is printed too:
+// what the load generator adds to the figures on a busy machine.
+// Targets (issue 14): castVote p99 ≤ 100 ms, p99.9 ≤ 250 ms, no stall over 1 s.
+// Run: BENCH_STEADY=1 npm run bench voting   (BENCH_RATE=100 BENCH_SECONDS=30 BENCH_SUBSCRIBERS=200;
+//      BENCH_SECONDS=300 for the issue's five minutes)
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { WebSocket } from 'ws';
+import { signInWithPassword } from '../../local/user-pool/sign-in.ts';
+import { freePort, startServerProcess } from '../../test/support/server-process.ts';
+
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 200);
+const VOTES = RATE * SECONDS;
+const ORGANIZER = { username: 'organizer', password: 'bench-organizer-pw' };
+const TARGETS = { p99: 100, p999: 250, stall: 1000 };
+
+type Stats = { p50: number; p99: number; p999: number; max: number };
+const stats = (values: number[]): Stats => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { p50: at(0.5), p99: at(0.99), p999: at(0.999), max: sorted.at(-1) ?? NaN };
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A big screen: its onAnswer messages as (arrival, the highest total shown so far), in arrival order. */
+class Screen {
+  readonly arrivals: number[] = [];
+  readonly shown: number[] = [];
+  constructor(readonly socket: WebSocket) {}
+  /** When this screen first showed a total of at least `total` (Infinity: never). */
+  firstShowing(total: number): number {
+    let lo = 0;
+    let hi = this.shown.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.shown[mid]! >= total) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < this.arrivals.length ? this.arrivals[lo]! : Infinity;
+  }
+}
+
+async function openScreen(port: number, apiKey: string, eventId: string, questionId: string): Promise<Screen> {
+  const auth = { host: `127.0.0.1:${port}`, 'x-api-key': apiKey };
+  const header = Buffer.from(JSON.stringify(auth)).toString('base64url');
+  const screen = new Screen(new WebSocket(`ws://127.0.0.1:${port}/graphql/realtime`, ['graphql-ws', `header-${header}`]));
+  const totalPattern = /"totalVotes":(\d+)/;
+  await new Promise<void>((resolve, reject) => {
+    screen.socket.once('error', reject);
+    screen.socket.on('open', () => screen.socket.send(JSON.stringify({ type: 'connection_init' })));
+    screen.socket.on('message', (raw) => {
+      const text = String(raw);
+      // Data messages are matched by text, not parsed: 200 screens at 100 votes/s are 20,000 messages a
+      // second for this process, and its own delay would count as the server's.
+      const total = text.startsWith('{"type":"data","id":"screen"') ? totalPattern.exec(text) : null;
+      if (total) {
+        screen.arrivals.push(performance.now());
+        screen.shown.push(Math.max(Number(total[1]), screen.shown.at(-1) ?? 0));
+        return;
+      }
+      const message = JSON.parse(text);
+      if (message.type === 'connection_ack') {
+        screen.socket.send(JSON.stringify({
+          id: 'screen',
+          type: 'start',
+          payload: {
+            data: JSON.stringify({
+              query: 'subscription ($e: ID!, $q: ID!) { onAnswer(eventId: $e, questionId: $q) { results { totalVotes } } }',
+              variables: { e: eventId, q: questionId },
+            }),
+            extensions: { authorization: auth },
+          },
+        }));
+      } else if (message.type === 'start_ack') resolve();
+      else if (message.type === 'error' || message.type === 'connection_error') reject(new Error(text));
+    });
+  });
+  return screen;
+}
+
+export async function steady(): Promise<boolean> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'handsup-bench-steady-'));
+  const loopFile = join(dataDir, 'loop-delay.json');
+  process.env.BENCH_LOOP_DELAY_FILE = loopFile;
+  const port = await freePort();
+  const { process: server, apiKey } = await startServerProcess({
+    port,
+    dataDir,
+    users: [{ ...ORGANIZER, groups: ['organizers'] }],
+    nodeArgs: ['--import', fileURLToPath(new URL('./loop-delay.mjs', import.meta.url))],
+    stderr: 'inherit',
+  });
+  const serverLoop = () => {
+    server.kill('SIGUSR2');
+    return sleep(300).then(() => JSON.parse(readFileSync(loopFile, 'utf8')) as Stats & { gc: { count: number; totalMs: number; maxMs: number } });
+  };
+  const screens: Screen[] = [];
+  try {
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const post = async (query: string, variables: object, headers: Record<string, string>) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as { data: any; errors?: { message: string }[] };
+      if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
+      return body.data;
+    };
+    const outputs = await (await fetch(`http://127.0.0.1:${port}/amplify_outputs.json`)).json();
+    const { idToken } = await signInWithPassword({ endpoint: outputs.custom.user_pool_endpoint, clientId: outputs.auth.user_pool_client_id, ...ORGANIZER });
+    const organizer = { authorization: idToken };
+    const voter = { 'x-api-key': apiKey };
+    const { createEvent: event } = await post(
+      'mutation { createEvent(input: { title: "Steady", questions: [{ type: MULTIPLE_CHOICE, title: "Steady", options: ["A", "B", "C", "D"] }] }) { id code questionIds } }',
+      {},
+      organizer,
+    );
+    const questionId = event.questionIds[0];
+    await post('mutation ($e: ID!, $q: ID!) { openQuestion(eventId: $e, questionId: $q) { id } }', { e: event.id, q: questionId }, organizer);
+    const participants: string[] = [];
+    let nextJoin = 0;
+    await Promise.all(Array.from({ length: 32 }, async () => {
+      while (nextJoin++ < VOTES) participants.push((await post('mutation ($c: String!) { joinEvent(code: $c) { participantId } }', { c: event.code }, voter)).joinEvent.participantId);
+    }));
+    for (let i = 0; i < SUBSCRIBERS; i++) screens.push(await openScreen(port, apiKey, event.id, questionId));
+
+    // The steady phase.
+    await serverLoop(); // starts the server's histogram afresh
+    const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+    clientLoop.enable();
+    const query = 'mutation ($e: ID!, $q: ID!, $pid: ID!, $o: [ID!]!) { castVote(eventId: $e, questionId: $q, participantId: $pid, optionIds: $o) { eventId questionId optionIds results { totalVotes } } }';
+    const votes: { scheduled: number; answered: number; total: number }[] = [];
+    let failed = 0;
+    const started = performance.now();
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < VOTES; i++) {
+      const scheduled = started + (i * 1000) / RATE;
+      const wait = scheduled - performance.now();
+      if (wait > 1) await sleep(wait);
+      inFlight.push(post(query, { e: event.id, q: questionId, pid: participants[i], o: [`o${(i % 4) + 1}`] }, voter).then(
+        (data) => void votes.push({ scheduled, answered: performance.now(), total: data.castVote.results.totalVotes }),
+        () => void failed++,
+      ));
+    }
+    await Promise.all(inFlight);
+    const lastTotal = Math.max(...votes.map((v) => v.total));
+    const deadline = performance.now() + 10_000;
+    while (screens.some((s) => (s.shown.at(-1) ?? 0) < lastTotal) && performance.now() < deadline) await sleep(50);
+    clientLoop.disable();
+    const loop = await serverLoop();
+
+    const castVote = stats(votes.map((v) => v.answered - v.scheduled));
+    const delivery = stats(votes.flatMap((v) => screens.map((s) => s.firstShowing(v.total) - v.scheduled)));
+    const client = { p99: clientLoop.percentile(99) / 1e6, max: clientLoop.max / 1e6 };
+    const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '∞');
+    const row = (name: string, s: Stats, target: string) => console.log(`| ${name} | ${f(s.p50)} | ${f(s.p99)} | ${f(s.p999)} | ${f(s.max)} | ${target} |`);
+    console.log(`HandsUp votes at a steady ${RATE}/s for ${SECONDS} s (${VOTES} votes, ${votes.length} answered, ${failed} failed), ` +
+      `${SUBSCRIBERS} big screens on sockets of their own, dynalite on disk (shared 2-core machine: figures taken under load).\n`);
+    console.log('| ms | p50 | p99 | p99.9 | max | target |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    row('castVote, scheduled → answered', castVote, `p99 ≤ ${TARGETS.p99}, p99.9 ≤ ${TARGETS.p999}, max ≤ ${TARGETS.stall}`);
+    row(`vote scheduled → shown on each of ${SUBSCRIBERS} screens`, delivery, '');
+    row('server event-loop delay', loop, '');
+    console.log(`\nServer GC: ${loop.gc.count} pauses, ${loop.gc.totalMs.toFixed(0)} ms in all, longest ${loop.gc.maxMs.toFixed(1)} ms. ` +
+      `This process's own loop delay (the load generator's share): p99 ${client.p99.toFixed(1)} ms, max ${client.max.toFixed(1)} ms.`);
+    const met = failed === 0 && castVote.p99 <= TARGETS.p99 && castVote.p999 <= TARGETS.p999 && castVote.max <= TARGETS.stall;
+    console.log(`\nTargets ${met ? 'met' : 'NOT met'}.`);
+    return met;
+  } finally {
+    for (const screen of screens) screen.socket.terminate();
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
