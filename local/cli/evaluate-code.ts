@@ -83,7 +83,7 @@ export function parseRuntime(text: string): { name: string; runtimeVersion: stri
 }
 
 /** `file://path` reads the file, as the AWS CLI does; anything else is the value itself. */
-function readParameter(value: string): string {
+export function readParameter(value: string): string {
   if (value.startsWith('file://')) return readFileSync(value.slice('file://'.length), 'utf8');
   if (value.startsWith('fileb://')) return readFileSync(value.slice('fileb://'.length), 'utf8');
   return value;

@@ -5,10 +5,12 @@ import { ENGINE_KINDS, type EngineKind } from '../store/engines.ts';
 import { parseIamUser, parseIamUsers, readIamUsersFile } from '../auth/iam.ts';
 import { parseUserSpec } from '../user-pool/users.ts';
 import { evaluateCodeCommand } from './evaluate-code.ts';
+import { evaluateMappingTemplateCommand } from './evaluate-mapping-template.ts';
 import { serve } from './serve.ts';
 
 const USAGE = `Usage: appsync-local serve <api.json | template.yaml | template.json | cdk.out> [options]
        appsync-local evaluate-code --help   (one resolver handler, as aws appsync evaluate-code)
+       appsync-local evaluate-mapping-template --help   (one VTL template, as aws appsync evaluate-mapping-template)
 
 Runs an AppSync API on this machine: GraphQL over HTTP, the real-time
 WebSocket endpoint, APPSYNC_JS resolvers, DynamoDB tables in an embedded store,
@@ -98,6 +100,7 @@ function usersOf(file: string | undefined, flags: string[]) {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'evaluate-code') return evaluateCodeCommand(rest);
+  if (command === 'evaluate-mapping-template') return evaluateMappingTemplateCommand(rest);
   if (command !== 'serve') {
     process.stderr.write(command && command !== '--help' && command !== '-h' ? `Unknown command: ${command}\n\n${USAGE}` : USAGE);
     return command && command !== '--help' && command !== '-h' ? 2 : 0;

@@ -113,7 +113,7 @@ function convert(api: Resource, resources: Resource[], source: string, templateF
     const name = functionNames.indexOf(functionNames[i]!) === i && functionNames.lastIndexOf(functionNames[i]!) === i ? functionNames[i]! : `${functionNames[i]} (${r.id})`;
     functionById.set(String(r.stack.scope.getAtt(r.id, 'FunctionId', r.stack.where(r.id))), name);
     const dataSource = String(r.stack.property(r.id, 'DataSourceName'));
-    const code = codeOf(r);
+    const code = codeOf(r) ?? mappingTemplatesOf(r);
     const reason = dataSourceReasons.get(dataSource) ?? (code || isDirectLambda(r, dataSources[dataSource]) ? undefined : vtlFunctionReason(name));
     if (reason) functionReasons.set(name, reason.startsWith('its pipeline') ? reason : `its pipeline function ${name}: ${reason.replace(/^its /, '')}`);
     else functions[name] = { dataSource, ...code, ...maxBatchSizeOf(r) };
@@ -122,7 +122,7 @@ function convert(api: Resource, resources: Resource[], source: string, templateF
   const resolvers: Record<string, ResolverDeclaration> = {};
   for (const r of ofApi('AWS::AppSync::Resolver')) {
     const field = `${r.stack.property(r.id, 'TypeName')}.${r.stack.property(r.id, 'FieldName')}`;
-    const code = codeOf(r);
+    const code = codeOf(r) ?? mappingTemplatesOf(r);
     if (r.stack.property(r.id, 'Kind') === 'PIPELINE') {
       const ids = (r.stack.property(r.id, 'PipelineConfig.Functions') ?? []) as string[];
       const pipeline = ids.map((fnId) => {
@@ -205,6 +205,21 @@ function codeOf({ stack, id }: Resource): { code: string; ready: string } | unde
   if (typeof location !== 'string') throw new TemplateError(`${stack.where(id)}: an APPSYNC_JS resolver with neither Code nor CodeS3Location`);
   const file = localFile(stack, location, stack.where(id, 'CodeS3Location'));
   return { code: file, ready: readFileSync(file, 'utf8') };
+}
+
+/** VTL: RequestMappingTemplate/ResponseMappingTemplate inline, or their …S3Location assets; undefined when it has neither. */
+function mappingTemplatesOf({ stack, id }: Resource): Pick<ResolverDeclaration, 'requestTemplate' | 'responseTemplate' | 'readyTemplates'> | undefined {
+  const read = (kind: 'Request' | 'Response') => {
+    const inline = stack.property(id, `${kind}MappingTemplate`);
+    if (typeof inline === 'string') return { file: `${stack.file}#${id}.${kind}MappingTemplate`, text: inline };
+    const location = stack.property(id, `${kind}MappingTemplateS3Location`);
+    if (typeof location !== 'string') return undefined;
+    const file = localFile(stack, location, stack.where(id, `${kind}MappingTemplateS3Location`));
+    return { file, text: readFileSync(file, 'utf8') };
+  };
+  const [request, response] = [read('Request'), read('Response')];
+  if (!request && !response) return undefined;
+  return { requestTemplate: request?.file, responseTemplate: response?.file, readyTemplates: { request: request?.text, response: response?.text } };
 }
 
 /** A Lambda data source with no code and no mapping template: a direct Lambda resolver, sent AppSync's default event. */

@@ -9,9 +9,10 @@ export function dataSourceTypeReason(name: string, type: string): string | null 
   return SERVED_DATA_SOURCE_TYPES.has(type) ? null : `its data source ${name} is ${type}, a type the local AppSync does not serve yet`;
 }
 
-export const VTL_REASON = 'its resolver is written in VTL (mapping templates), which the local AppSync does not run yet: only APPSYNC_JS';
+// VTL is served (local/vtl/): what is left is a resolver with neither code nor mapping templates.
+export const VTL_REASON = 'its resolver has neither APPSYNC_JS code nor a mapping template';
 
-export const vtlFunctionReason = (fn: string) => `its pipeline function ${fn} is written in VTL (mapping templates), which the local AppSync does not run yet: only APPSYNC_JS`;
+export const vtlFunctionReason = (fn: string) => `its pipeline function ${fn} has neither APPSYNC_JS code nor a mapping template`;
 
 export const unknownTableReason = (name: string, table: string) =>
   `its data source ${name} reads the table ${table}, which is not in the template: its keys are unknown locally`;

@@ -37,12 +37,13 @@ export function copy(value: unknown): any {
 }
 
 /** The parts that stay the same through a field's steps, copied once per field. */
-const fieldParts = new WeakMap<RealmFieldRun, Omit<VtlContext, 'stash' | 'prev' | 'result' | 'error'>>();
+type FieldParts = Omit<VtlContext, 'stash' | 'prev' | 'result' | 'error'> & { realmStash: Obj };
+const fieldParts = new WeakMap<RealmFieldRun, FieldParts>();
 
-export function contextOfStep(run: FieldRun, step: { prev: unknown; result?: unknown; error?: VtlContext['error'] }): VtlContext {
-  const js = handlerContext(run, { prev: null }) as unknown as Obj & { info: Obj; stash: Obj };
+function partsOf(run: FieldRun): FieldParts {
   let parts = fieldParts.get(run.parts);
   if (!parts) {
+    const js = handlerContext(run, { prev: null }) as unknown as Obj & { info: Obj; stash: Obj };
     const args = copy(js.arguments);
     const info = js.info;
     parts = {
@@ -59,10 +60,17 @@ export function contextOfStep(run: FieldRun, step: { prev: unknown; result?: unk
         selectionSetGraphQL: info.selectionSetGraphQL,
       },
       env: copy(js.env),
+      // The realm's stash object lasts as long as the field's run.
+      realmStash: js.stash,
     };
     fieldParts.set(run.parts, parts);
   }
-  const ctx: VtlContext = { ...parts, stash: copy(js.stash), prev: { result: copy(step.prev) } };
+  return parts;
+}
+
+export function contextOfStep(run: FieldRun, step: { prev: unknown; result?: unknown; error?: VtlContext['error'] }): VtlContext {
+  const { realmStash, ...parts } = partsOf(run);
+  const ctx: VtlContext = { ...parts, stash: copy(realmStash), prev: { result: copy(step.prev) } };
   if ('result' in step) ctx.result = copy(step.result);
   if (step.error) ctx.error = { message: step.error.message, type: step.error.type };
   return ctx;
@@ -70,9 +78,9 @@ export function contextOfStep(run: FieldRun, step: { prev: unknown; result?: unk
 
 /** After a template ran: its stash becomes the realm's, for the JS steps that follow. */
 export function writeBackStash(run: FieldRun, ctx: VtlContext) {
-  const js = handlerContext(run, { prev: null }) as unknown as { stash: Obj };
-  for (const key of Object.keys(js.stash)) delete js.stash[key];
-  for (const [key, value] of Object.entries(ctx.stash)) js.stash[key] = run.realm.internals.toRealm(copy(value));
+  const { realmStash } = partsOf(run);
+  for (const key of Object.keys(realmStash)) delete realmStash[key];
+  for (const [key, value] of Object.entries(ctx.stash)) realmStash[key] = run.realm.internals.toRealm(copy(value));
 }
 
 /** A context given whole as JSON (evaluate-mapping-template's --context), with AppSync's defaults. */

@@ -62,8 +62,21 @@ class AppSyncVelocity extends Compile {
     return keyOnly ? key : this.getAttributes({ type: 'property', id: key }, base, property);
   }
 
+  // The fork's getReferences builds each reference's source text on every read (to look it up
+  // in the context by text): here the text is only made for a null reference, to print it.
   override getReferences(ast: Ast, isVal?: boolean): unknown {
-    const value = super.getReferences(ast, false);
+    if (ast.prue) {
+      const define = this.defines[ast.id];
+      if (Array.isArray(define)) return this._render(define);
+    }
+    const local = this.getLocal(ast);
+    let value: any = local.isLocaled ? local.value : this.context[ast.id];
+    if (value !== undefined && ast.args !== undefined && !local.isLocaled) value = this.getPropMethod(ast, this.context, ast);
+    for (const property of ast.path ?? []) {
+      if (value === undefined || value === null) break;
+      value = this.getAttributes(property, value, ast);
+    }
+    if (typeof value === 'function') value = value();
     if (!isVal) return value;
     if (value === undefined || value === null) return this.silence || ast.leader === '$!' ? '' : Helper.getRefText(ast);
     return value;
@@ -130,18 +143,26 @@ export class MappingTemplate {
     }
   }
 
+  /** One engine per template, reused: rendering is synchronous, and render() resets its state. */
+  private engine: AppSyncVelocity | undefined;
+  private returned: { value: unknown; hasValue: boolean } | undefined;
+  private readonly directives = {
+    return: (...args: unknown[]) => {
+      this.returned = { value: args[0] ?? null, hasValue: args.length > 0 };
+      this.engine!._state.stop = true;
+      return '';
+    },
+  };
+
   /** Renders with `context` as the template's variables ($context, $ctx, $util, …). Throws what $util.error throws. */
   render(context: Record<string, unknown>): Rendered {
-    const engine = new AppSyncVelocity(this.asts, { escape: false });
-    let returned: { value: unknown; hasValue: boolean } | undefined;
-    const directives = {
-      return(...args: unknown[]) {
-        returned = { value: args[0] ?? null, hasValue: args.length > 0 };
-        engine._state.stop = true;
-        return '';
-      },
-    };
-    const text = engine.render(context, directives);
+    const engine = (this.engine ??= new AppSyncVelocity(this.asts, { escape: false }));
+    this.returned = undefined;
+    // A render that threw left its loops' locals behind.
+    engine.local = {};
+    engine.conditions = [];
+    const text = engine.render(context, { ...this.directives });
+    const returned = this.returned as { value: unknown; hasValue: boolean } | undefined;
     if (returned) return { kind: 'return', value: returned.value, hasValue: returned.hasValue };
     return { kind: 'text', text: String(text ?? '') };
   }

@@ -18,6 +18,9 @@ declare module 'amplify-velocity-template' {
     conditions: string[];
     condition: string | null;
     silence: boolean;
+    context: Record<string, any>;
+    defines: Record<string, Ast[]>;
+    getLocal(ast: Ast): { value: unknown; isLocaled: boolean };
   }
   export const Helper: { getRefText(ast: Ast): string };
 }

@@ -1,7 +1,7 @@
 // A Todo API in the shape of AWS's public sample (aws-samples/aws-appsync-resolver-samples,
 // examples/cloudformation), served straight from its CloudFormation YAML template: the sample
-// README's flows through real HTTP and a real subscription, and an inline Lambda function as a
-// direct resolver. A field the local AppSync does not serve yet (a VTL resolver) answers an error.
+// README's flows through real HTTP and a real subscription, an inline Lambda function as a
+// direct resolver, and a VTL resolver from its inline mapping templates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAppSync } from '../../local/server.ts';
 import { startLocalAppSync } from '../../local/server.ts';
@@ -111,15 +111,14 @@ describe('a Lambda data source of the template', () => {
   });
 });
 
-describe('what the local AppSync does not serve yet', () => {
-  it('answers a VTL resolver with an error saying so', async () => {
-    const answer = await graphql(server, '{ legacyTodo(id: "x") { id } }');
-    expect(answer.body.errors?.[0]).toMatchObject({ errorType: 'UnsupportedOperation', message: expect.stringContaining('written in VTL') });
+describe('a VTL resolver of the template', () => {
+  it('serves it from its inline RequestMappingTemplate and ResponseMappingTemplate', async () => {
+    const created = await create({ title: 'Legacy', owner: 'vtl' });
+    const answer = await graphql(server, 'query ($id: ID!) { legacyTodo(id: $id) { id title } }', { id: created.id });
+    expect(answer.body).toEqual({ data: { legacyTodo: { id: created.id, title: 'Legacy' } } });
   });
 
-  it('lists it at start, naming the field', () => {
-    expect(server.api.declaration.unsupported).toEqual({
-      'Query.legacyTodo': expect.stringContaining('VTL'),
-    });
+  it('leaves no field unserved', () => {
+    expect(server.api.declaration.unsupported).toEqual({});
   });
 });

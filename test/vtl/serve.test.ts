@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startLocalAppSync, type LocalAppSync } from '../../local/server.ts';
 import { graphql } from '../support/local-appsync.ts';
+import { ProtocolClient } from '../support/protocol-client.ts';
 
 const declaration = fileURLToPath(new URL('./fixtures/notes/notes.api.json', import.meta.url));
 const NOTE = 'id owner title version createdAt updatedAt tags checkedBy';
@@ -107,5 +108,23 @@ describe('NONE data source and #return', () => {
   test('Java string and list methods, $velocityCount', async () => {
     const { body } = await graphql(server, `{ shout(text: "  hello   vtl world ") }`);
     expect(body).toEqual({ data: { shout: '[1:HELLO, 2:VTL, 3:WORLD]' } });
+  });
+});
+
+describe('a VTL subscription resolver', () => {
+  test('$extensions.setSubscriptionFilter with $util.transform.toSubscriptionFilter filters the pushes', async () => {
+    const client = await ProtocolClient.connect(server.realtimeUrl, { apiKey: server.apiKey });
+    try {
+      await client.init();
+      await client.subscribe('1', `subscription { onHotNote(owner: "gina") { ${NOTE} } }`);
+      await create({ owner: 'gina', title: 'Cold news' });
+      await create({ owner: 'hank', title: 'Hot elsewhere' });
+      const hot = (await create({ owner: 'gina', title: 'Hot news' })).body.data.createNote;
+      const frame = await client.expect('data', '1');
+      expect(frame.payload.data.onHotNote).toEqual(hot);
+      expect(await client.framesUntilSettled()).toEqual([]);
+    } finally {
+      client.close();
+    }
   });
 });
