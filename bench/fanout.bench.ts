@@ -11,13 +11,15 @@
 // ws limit itself is far above 150 ms and 3 s: that row shows how close we come to it.
 //
 //   npm run bench fanout                      (both layouts, 50 rounds each)
-//   FANOUT_LAYOUTS=100x100 FANOUT_ROUNDS=20 npm run bench fanout
+//   FANOUT_LAYOUTS=100x100 FANOUT_ROUNDS=20 FANOUT_WORKERS=2 npm run bench fanout
 import { fork, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { WebSocket, WebSocketServer } from 'ws';
 
 type Layout = { connections: number; perConnection: number };
@@ -25,7 +27,7 @@ type RoundResult = { lastMs: number; mutationMs: number; deliveries: number[] };
 type ToChild =
   | { cmd: 'connect'; url: string; apiKey: string; layout: Layout; query: string; variables: Record<string, unknown> }
   | { cmd: 'rounds'; graphqlUrl: string; apiKey: string; mutation: string; variables: Record<string, unknown>[] }
-  | { cmd: 'connectBare'; url: string; layout: Layout }
+  | { cmd: 'connectBare'; urls: string[]; layout: Layout }
   | { cmd: 'bareRounds'; rounds: number }
   | { cmd: 'close' };
 type FromChild =
@@ -37,6 +39,8 @@ type FromChild =
 const TARGET_LAST_MS = 150;
 const TARGET_ESTABLISH_MS = 3000;
 const ROUNDS = Number(process.env.FANOUT_ROUNDS ?? 50);
+/** The real-time engine's socket workers, one set of rows each: 1 (every socket in one process) and 2 (realtime.workers: both cores). */
+const WORKERS = (process.env.FANOUT_WORKERS ?? '1,2').split(',').map(Number);
 const LAYOUTS: Layout[] = (process.env.FANOUT_LAYOUTS ?? '100x100,10000x1').split(',').map((text) => {
   const [connections, perConnection] = text.split('x').map(Number);
   return { connections: connections!, perConnection: perConnection! };
@@ -44,7 +48,8 @@ const LAYOUTS: Layout[] = (process.env.FANOUT_LAYOUTS ?? '100x100,10000x1').spli
 /** Sockets opened at once: the listen backlog (511) must never overflow, or SYN retries cost seconds. */
 const IN_FLIGHT = 256;
 const ROUND_TIMEOUT_MS = 10_000;
-const BENCH_TIMEOUT_MS = 300_000;
+/** Two engine layouts × two paths, two limits and two socket layouts: minutes on a busy machine. */
+const BENCH_TIMEOUT_MS = 1_200_000;
 
 const TALLY = 'eventId questionId title state round totalVotes voters updatedAt options { optionId label votes }';
 /** What the big screen subscribes to: every ballot, with the tally. */
@@ -188,8 +193,9 @@ async function loadGenerator() {
         send({ event: 'rounds', results, sample });
       } else if (message.cmd === 'connectBare') {
         const started = performance.now();
-        await openAll(message.layout, () => {
-          const socket = new WebSocket(message.url);
+        // Socket i goes to server i mod n: with two workers, each owns half the sockets.
+        await openAll(message.layout, (index) => {
+          const socket = new WebSocket(message.urls[index % message.urls.length]!);
           return new Promise((resolve, reject) => {
             socket.on('open', () => {
               listen(socket);
@@ -284,51 +290,55 @@ async function serverSide() {
    * tally from a NONE data source (the real-time engine alone). Each round's vote is a new participant's.
    */
   const votes = ROUNDS + 2;
-  const paths = [
-    {
-      name: 'HandsUp castVote → onAnswer',
-      async open() {
-        const server = await startLocalAppSync({ declaration: handsUp, port: 0, host: '127.0.0.1', dataDir: null, users: [ORGANIZER] });
-        const { signInWithPassword } = await import('../local/user-pool/sign-in.ts');
-        const pool = server.userPool!;
-        const { idToken } = await signInWithPassword({ endpoint: pool.endpoint, clientId: pool.clientId, username: ORGANIZER.username, password: ORGANIZER.password });
-        const organizer = { authorization: idToken };
-        const created = (await graphql(
-          server.url,
-          organizer,
-          'mutation { createEvent(input: { title: "Fan-out", questions: [{ type: MULTIPLE_CHOICE, title: "Fan-out", options: ["A", "B", "C"] }] }) { id code questions { id options { id } } } }',
-        )) as { createEvent: { id: string; code: string; questions: { id: string; options: { id: string }[] }[] } };
-        const event = created.createEvent;
-        const question = event.questions[0]!;
-        await graphql(server.url, organizer, 'mutation ($e: ID!, $q: ID!) { openQuestion(eventId: $e, questionId: $q) { id } }', { e: event.id, q: question.id });
-        const participants: string[] = [];
-        for (let i = 0; i < votes; i++) {
-          const joined = (await graphql(server.url, { 'x-api-key': server.apiKey }, 'mutation ($code: String!) { joinEvent(code: $code) { participantId } }', { code: event.code })) as {
-            joinEvent: { participantId: string };
-          };
-          participants.push(joined.joinEvent.participantId);
-        }
-        const variables = participants.map((participantId, i) => ({
-          eventId: event.id,
-          questionId: question.id,
-          participantId,
-          optionIds: [question.options[i % question.options.length]!.id],
-        }));
-        return { server, subscription: ON_ANSWER, subscriptionVariables: { eventId: event.id, questionId: question.id }, mutation: CAST_VOTE, variables };
+  const paths = WORKERS.flatMap((workers) => {
+    const realtime = { workers };
+    const suffix = workers > 1 ? `, realtime workers: ${workers}` : '';
+    return [
+      {
+        name: `HandsUp castVote → onAnswer${suffix}`,
+        async open() {
+          const server = await startLocalAppSync({ declaration: handsUp, port: 0, host: '127.0.0.1', dataDir: null, users: [ORGANIZER], realtime });
+          const { signInWithPassword } = await import('../local/user-pool/sign-in.ts');
+          const pool = server.userPool!;
+          const { idToken } = await signInWithPassword({ endpoint: pool.endpoint, clientId: pool.clientId, username: ORGANIZER.username, password: ORGANIZER.password });
+          const organizer = { authorization: idToken };
+          const created = (await graphql(
+            server.url,
+            organizer,
+            'mutation { createEvent(input: { title: "Fan-out", questions: [{ type: MULTIPLE_CHOICE, title: "Fan-out", options: ["A", "B", "C"] }] }) { id code questions { id options { id } } } }',
+          )) as { createEvent: { id: string; code: string; questions: { id: string; options: { id: string }[] }[] } };
+          const event = created.createEvent;
+          const question = event.questions[0]!;
+          await graphql(server.url, organizer, 'mutation ($e: ID!, $q: ID!) { openQuestion(eventId: $e, questionId: $q) { id } }', { e: event.id, q: question.id });
+          const participants: string[] = [];
+          for (let i = 0; i < votes; i++) {
+            const joined = (await graphql(server.url, { 'x-api-key': server.apiKey }, 'mutation ($code: String!) { joinEvent(code: $code) { participantId } }', { code: event.code })) as {
+              joinEvent: { participantId: string };
+            };
+            participants.push(joined.joinEvent.participantId);
+          }
+          const variables = participants.map((participantId, i) => ({
+            eventId: event.id,
+            questionId: question.id,
+            participantId,
+            optionIds: [question.options[i % question.options.length]!.id],
+          }));
+          return { server, subscription: ON_ANSWER, subscriptionVariables: { eventId: event.id, questionId: question.id }, mutation: CAST_VOTE, variables };
+        },
       },
-    },
-    {
-      name: 'NONE publishResults → onResults (real-time engine alone)',
-      async open() {
-        const server = await startLocalAppSync({ declaration: writeNoneApi(), port: 0, host: '127.0.0.1', dataDir: null });
-        const options = ['A', 'B', 'C'].map((label, i) => ({ optionId: `o${i + 1}`, label, votes: i }));
-        const variables = Array.from({ length: votes }, (_, i) => ({ pollId: 'poll-1', title: 'Fan-out', totalVotes: i + 1, updatedAt: new Date().toISOString(), options }));
-        return { server, subscription: ON_RESULTS, subscriptionVariables: { pollId: 'poll-1' }, mutation: PUBLISH_RESULTS, variables };
+      {
+        name: `NONE publishResults → onResults (real-time engine alone)${suffix}`,
+        async open() {
+          const server = await startLocalAppSync({ declaration: writeNoneApi(), port: 0, host: '127.0.0.1', dataDir: null, realtime });
+          const options = ['A', 'B', 'C'].map((label, i) => ({ optionId: `o${i + 1}`, label, votes: i }));
+          const variables = Array.from({ length: votes }, (_, i) => ({ pollId: 'poll-1', title: 'Fan-out', totalVotes: i + 1, updatedAt: new Date().toISOString(), options }));
+          return { server, subscription: ON_RESULTS, subscriptionVariables: { pollId: 'poll-1' }, mutation: PUBLISH_RESULTS, variables };
+        },
       },
-    },
-  ];
+    ];
+  });
 
-  const table: { layout: Layout; rows: Measured[]; limit?: Extract<Measured, { stats: unknown }> }[] = [];
+  const table: { layout: Layout; rows: Measured[]; limits: Extract<Measured, { stats: unknown }>[] }[] = [];
   try {
     for (const layout of LAYOUTS) {
       const subscribers = layout.connections * layout.perConnection;
@@ -357,33 +367,26 @@ async function serverSide() {
         }
       }
 
-      // The limit: a bare ws server sending the same frame, as many times, on as many sockets, in one write per socket.
-      let limit: Extract<Measured, { stats: unknown }> | undefined;
+      // The limits: a bare ws server sending the same frame, as many times, on as many sockets, in one
+      // write per socket; then the same from two worker threads each owning half the sockets (both cores).
+      const limits: Extract<Measured, { stats: unknown }>[] = [];
       if (frame) {
-        const bare = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false, backlog: 1024 });
-        await new Promise((resolve) => bare.once('listening', resolve));
-        const sample = frame;
-        bare.on('connection', (socket) =>
-          socket.on('message', () => {
-            for (const client of bare.clients) {
-              const raw = (client as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
-              raw.cork();
-              for (let i = 0; i < layout.perConnection; i++) client.send(sample);
-              process.nextTick(() => raw.uncork());
-            }
-          }),
-        );
-        const bareUrl = `ws://127.0.0.1:${(bare.address() as AddressInfo).port}`;
-        try {
-          const { establishMs } = await ask(child, { cmd: 'connectBare', url: bareUrl, layout }, 'connected');
-          await ask(child, { cmd: 'bareRounds', rounds: 2 }, 'rounds');
-          limit = { name: 'limit: bare ws server, same frame', establishMs, frame, stats: summary((await ask(child, { cmd: 'bareRounds', rounds: ROUNDS }, 'rounds')).results) };
-        } finally {
-          await ask(child, { cmd: 'close' }, 'closed');
-          await new Promise((resolve) => bare.close(resolve));
+        for (const [name, workers] of [
+          ['limit: bare ws server, same frame (one thread)', 0],
+          ['limit: bare ws, two worker threads, half the sockets each', 2],
+        ] as const) {
+          const bare = await bareBroadcast(frame, layout.perConnection, workers);
+          try {
+            const { establishMs } = await ask(child, { cmd: 'connectBare', urls: bare.urls, layout }, 'connected');
+            await ask(child, { cmd: 'bareRounds', rounds: 2 }, 'rounds');
+            limits.push({ name, establishMs, frame, stats: summary((await ask(child, { cmd: 'bareRounds', rounds: ROUNDS }, 'rounds')).results) });
+          } finally {
+            await ask(child, { cmd: 'close' }, 'closed');
+            await bare.close();
+          }
         }
       }
-      table.push({ layout, rows, limit });
+      table.push({ layout, rows, limits });
     }
   } finally {
     clearTimeout(watchdog);
@@ -391,19 +394,19 @@ async function serverSide() {
   }
 
   console.log(`${ROUNDS} rounds per row after 2 warm-up rounds, on this ${cpus().length}-core machine. Times in ms from the mutation's send (the bare server: its trigger's) to each delivery.\n`);
-  console.log('| subscribers | path | to last delivery p50 | **p99** | max | each delivery p50 / p99 | mutation round trip p50 / p99 | ÷ limit (p99) | established in | frame | targets |');
+  console.log('| subscribers | path | to last delivery p50 | **p99** | max | each delivery p50 / p99 | mutation round trip p50 / p99 | ÷ one-thread / two-worker limit (p99) | established in | frame | targets |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   const verdicts: string[] = [];
-  for (const { layout, rows, limit } of table) {
+  for (const { layout, rows, limits } of table) {
     const label = `${(layout.connections * layout.perConnection).toLocaleString('en')} (${layout.connections.toLocaleString('en')} sockets × ${layout.perConnection})`;
-    for (const row of [...rows, ...(limit ? [limit] : [])]) {
+    for (const row of [...rows, ...limits]) {
       if ('error' in row) {
         console.log(`| ${label} | ${row.name} | could not run: ${row.error} | | | | | | | | |`);
         continue;
       }
       const { stats } = row;
-      const isLimit = row === limit;
-      const ratio = limit && !isLimit ? `${(stats.lastP99 / limit.stats.lastP99).toFixed(2)}×` : '—';
+      const isLimit = limits.includes(row as never);
+      const ratio = limits.filter((l) => l !== row).map((l) => `${(stats.lastP99 / l.stats.lastP99).toFixed(2)}×`).join(' / ') || '—';
       const established = isLimit ? `${(row.establishMs / 1000).toFixed(2)} s (sockets only)` : `${(row.establishMs / 1000).toFixed(2)} s`;
       let verdict = '';
       if (!isLimit) {
@@ -420,6 +423,58 @@ async function serverSide() {
   for (const verdict of verdicts) console.log(`  ${verdict}`);
   console.log('Peers (../shared/reference/anchors.md): amplify-appsync-simulator, one mutation → 100 subscribers 46 ms, 1,000: 174 ms, 3,000: 287 ms');
   console.log('  (5.3 s just to subscribe 3,000); real AppSync, 10,000 subscribers at 100 mutations/s: avg 61.6 ms, p95 83 ms broadcast round trip.');
+}
+
+/**
+ * A bare ws broadcast server: any message on any socket sends `frame` × perConnection to every
+ * socket, corked into one write per socket. workers = 0: in this thread, one server. workers = n:
+ * n worker threads, each with its own server (own port, own event loop); a trigger reaching one
+ * goes through this thread to all of them, as one publish would reach every worker.
+ */
+async function bareBroadcast(frame: string, perConnection: number, workers: number): Promise<{ urls: string[]; close(): Promise<void> }> {
+  if (workers === 0) {
+    const bare = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false, backlog: 1024 });
+    await new Promise((resolve) => bare.once('listening', resolve));
+    bare.on('connection', (socket) =>
+      socket.on('message', () => {
+        for (const client of bare.clients) {
+          const raw = (client as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+          raw.cork();
+          for (let i = 0; i < perConnection; i++) client.send(frame);
+          process.nextTick(() => raw.uncork());
+        }
+      }),
+    );
+    return { urls: [`ws://127.0.0.1:${(bare.address() as AddressInfo).port}`], close: () => new Promise((resolve) => bare.close(() => resolve())) };
+  }
+  // Plain CommonJS evaluated in the worker: no TypeScript loader needed there.
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { WebSocketServer } = require(workerData.ws);
+    const bare = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false, backlog: 1024 });
+    const broadcast = () => {
+      for (const client of bare.clients) {
+        const raw = client._socket;
+        raw.cork();
+        for (let i = 0; i < workerData.perConnection; i++) client.send(workerData.frame);
+        process.nextTick(() => raw.uncork());
+      }
+    };
+    bare.on('listening', () => parentPort.postMessage({ port: bare.address().port }));
+    bare.on('connection', (socket) => socket.on('message', () => parentPort.postMessage({ trigger: true })));
+    parentPort.on('message', (m) => (m === 'go' ? broadcast() : bare.close(() => parentPort.postMessage({ closed: true }))));
+  `;
+  const ws = createRequire(import.meta.url).resolve('ws');
+  const threads = Array.from({ length: workers }, () => new Worker(code, { eval: true, workerData: { ws, frame, perConnection } }));
+  const ports = await Promise.all(threads.map((thread) => new Promise<number>((resolve) => thread.once('message', (m: { port: number }) => resolve(m.port)))));
+  for (const thread of threads) thread.on('message', (m: { trigger?: boolean }) => m.trigger && threads.forEach((t) => t.postMessage('go')));
+  return {
+    urls: ports.map((port) => `ws://127.0.0.1:${port}`),
+    async close() {
+      await Promise.all(threads.map((t) => new Promise((resolve) => t.on('message', (m: { closed?: boolean }) => m.closed && resolve(undefined)) && t.postMessage('close'))));
+      await Promise.all(threads.map((t) => t.terminate()));
+    },
+  };
 }
 
 async function graphql(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}) {

@@ -125,6 +125,7 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
         dual?.https.closeAllConnections();
         if (dual) await new Promise<void>((done) => dual.listener.close(() => done()));
         await new Promise<void>((done) => server.close(() => done()));
+        await realtime.stopWorkers();
         await api.close();
         await engine.close();
       },

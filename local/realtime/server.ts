@@ -14,6 +14,7 @@ import type { RequestState } from '../resolvers/request-state.ts';
 import { publishersOf, publishMutation, type PublishOutcome } from './publish.ts';
 import { invalidationsOf, lowerCaseKeys, SubscriptionStarter } from './start.ts';
 import { SubscriptionRegistry } from './subscriptions.ts';
+import { SocketWorkers } from './workers.ts';
 
 /** What a client may send before its handshake's credentials are checked. */
 const MAX_EARLY_BYTES = 1024 * 1024;
@@ -21,13 +22,20 @@ const MAX_EARLY_BYTES = 1024 * 1024;
 export type RealtimeOptions = Partial<Timings> & {
   /** Where the server says what a client is not told (a payload AppSync would drop, an internal error). */
   warn?: (message: string) => void;
+  /**
+   * Child processes owning the sockets, so that a publish's writes use more than one core
+   * (workers.ts). 1 (the default): every socket in this process.
+   */
+  workers?: number;
 };
 
 export class RealtimeServer {
   readonly registry = new SubscriptionRegistry();
   private readonly starter: SubscriptionStarter;
   private readonly wss: WebSocketServer;
-  private readonly sockets = new Set<WebSocket>();
+  /** Open sockets: `ws` ones in this process, or ones a worker owns. */
+  private readonly sockets = new Set<{ terminate(): void }>();
+  private readonly workers: SocketWorkers | undefined;
   private readonly byMutation: Map<string, string[]>;
   private readonly timings: Timings;
   private readonly warn: (message: string) => void;
@@ -45,6 +53,7 @@ export class RealtimeServer {
       initTimeoutMs: options.initTimeoutMs ?? CONNECTION_INIT_TIMEOUT_MS,
     };
     this.warn = options.warn ?? ((message) => process.stderr.write(`appsync-local: ${message}\n`));
+    this.workers = (options.workers ?? 1) > 1 ? new SocketWorkers(options.workers!) : undefined;
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: 1024 * 1024,
@@ -60,7 +69,20 @@ export class RealtimeServer {
       socket.end('HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request));
+    // A TLS session cannot cross processes: wss:// sockets stay here.
+    if (this.workers && !('encrypted' in socket)) {
+      const remote = this.workers.adopt(request, socket as Socket, head);
+      const handlers = this.accept(remote, remote.transport, request);
+      remote.on('message', (frame: string | null) => handlers.onFrame(frame));
+      remote.on('close', () => handlers.onClose());
+      return;
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      const handlers = this.accept(ws, new SocketTransport(ws), request);
+      ws.on('message', (raw, isBinary) => handlers.onFrame(isBinary ? null : raw.toString()));
+      ws.on('close', () => handlers.onClose());
+      ws.on('error', () => ws.terminate());
+    });
   }
 
   /** Sends a mutation's result to its subscribers and closes the subscriptions its resolvers invalidated. */
@@ -72,7 +94,8 @@ export class RealtimeServer {
     return outcome;
   }
 
-  private accept(socket: WebSocket, request: IncomingMessage) {
+  /** Serves one socket, wherever it lives: returns what its frames and its end are given to. */
+  private accept(socket: { terminate(): void }, transport: Transport, request: IncomingMessage) {
     this.sockets.add(socket);
     // Frames that arrive while the handshake's credentials are checked wait for the answer, in order.
     let connection: RealtimeConnection | undefined;
@@ -85,19 +108,6 @@ export class RealtimeServer {
         this.warn(`a frame could not be handled: ${(error as Error)?.stack ?? error}`);
       }
     };
-    socket.on('message', (raw, isBinary) => {
-      const frame = isBinary ? null : raw.toString();
-      if (connection) return deliver(frame);
-      // Held until the handshake is checked, within one frame's worth of bytes: a flood before then ends the socket.
-      earlyBytes += frame?.length ?? 0;
-      if (earlyBytes > MAX_EARLY_BYTES) return socket.terminate();
-      early.push(frame);
-    });
-    socket.on('close', () => {
-      connection?.onClose();
-      this.sockets.delete(socket);
-    });
-    socket.on('error', () => socket.terminate());
     void this.refusal(request)
       .catch((error: unknown) => {
         this.warn(`a handshake could not be checked: ${(error as Error)?.stack ?? error}`);
@@ -105,7 +115,7 @@ export class RealtimeServer {
       })
       .then((refusal) => {
         if (!this.sockets.has(socket)) return;
-        connection = new RealtimeConnection(new SocketTransport(socket), {
+        connection = new RealtimeConnection(transport, {
           starter: this.starter,
           registry: this.registry,
           timings: this.timings,
@@ -114,6 +124,19 @@ export class RealtimeServer {
         });
         for (const frame of early.splice(0)) deliver(frame);
       });
+    return {
+      onFrame: (frame: string | null) => {
+        if (connection) return deliver(frame);
+        // Held until the handshake is checked, within one frame's worth of bytes: a flood before then ends the socket.
+        earlyBytes += frame?.length ?? 0;
+        if (earlyBytes > MAX_EARLY_BYTES) return socket.terminate();
+        early.push(frame);
+      },
+      onClose: () => {
+        connection?.onClose();
+        this.sockets.delete(socket);
+      },
+    };
   }
 
   /** Why the upgrade request is refused, if it is: no graphql-ws subprotocol, or credentials AppSync would not take. */
@@ -127,6 +150,11 @@ export class RealtimeServer {
     return isAuthFailure(caller) ? Errors.unauthorizedConnection() : undefined;
   }
 
+  /** How many sockets each socket worker owns; empty without workers (for tests and the bench). */
+  get connectionsPerWorker(): number[] {
+    return this.workers?.perWorker ?? [];
+  }
+
   /** How many sockets are open (for tests and the bench). */
   get connectionCount() {
     return this.sockets.size;
@@ -134,7 +162,13 @@ export class RealtimeServer {
 
   async close() {
     for (const socket of this.sockets) socket.terminate();
+    await this.workers?.closeSockets();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  /** Ends the socket workers, once the HTTP server that handed them sockets has closed (workers.ts says why). */
+  async stopWorkers() {
+    await this.workers?.stop();
   }
 }
 
