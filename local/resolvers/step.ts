@@ -2,7 +2,7 @@
 // A step with mapping templates is VTL (./template-step.ts).
 // A step without code is a direct Lambda resolver: the data source gets AppSync's
 // default event (direct-lambda-reference.html) and the function's answer is the value.
-import { handlerContext, type Context, type FieldRun } from '../runtime/context.ts';
+import { handlerContext, plainInfo, type Context, type FieldRun } from '../runtime/context.ts';
 import type { Outcome } from '../runtime/handler.ts';
 import { runHandlerServed } from '../runtime/runaway/index.ts';
 import type { Invocation } from '../runtime/invocation.ts';
@@ -35,7 +35,6 @@ async function runDirect(step: CompiledStep, run: FieldRun, prev: unknown, call:
 
 /** The context a direct Lambda resolver sends, as plain JSON: ctx without args, result and error. */
 function defaultEvent(ctx: Context, unit: boolean): unknown {
-  const info = ctx.info as Record<string, unknown>;
   return JSON.parse(
     JSON.stringify({
       arguments: ctx.arguments,
@@ -43,14 +42,7 @@ function defaultEvent(ctx: Context, unit: boolean): unknown {
       source: ctx.source,
       request: ctx.request,
       prev: unit ? null : ctx.prev,
-      info: {
-        fieldName: info.fieldName,
-        parentTypeName: info.parentTypeName,
-        variables: info.variables,
-        // Not enumerable on ctx.info: read by name.
-        selectionSetList: info.selectionSetList,
-        selectionSetGraphQL: info.selectionSetGraphQL,
-      },
+      info: plainInfo(ctx),
       stash: ctx.stash,
     }),
   );

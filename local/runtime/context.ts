@@ -91,3 +91,15 @@ function selectionSetList(fieldNodes: readonly FieldNode[], fragments: Record<st
 function selectionSetGraphQL(fieldNodes: readonly FieldNode[]): string {
   return fieldNodes.map((node) => (node.selectionSet ? print(node.selectionSet) : '')).join('\n');
 }
+
+/** ctx.info as plain data: its selection set is not enumerable (computed on demand), so it is read by name. */
+export function plainInfo(ctx: Context) {
+  const info = ctx.info as Record<string, unknown>;
+  return {
+    fieldName: info.fieldName,
+    parentTypeName: info.parentTypeName,
+    variables: info.variables,
+    selectionSetList: info.selectionSetList,
+    selectionSetGraphQL: info.selectionSetGraphQL,
+  };
+}

@@ -23,7 +23,7 @@
 // gigabytes (`Array(1e9).fill(0)`) holds the server's thread, since the clock
 // runs between calls, not inside one (node:vm's `timeout` would stop it, at the
 // per-call price above).
-import type { Context } from '../context.ts';
+import { plainInfo, type Context } from '../context.ts';
 import { runHandlerFor, type Outcome } from '../handler.ts';
 import type { Invocation } from '../invocation.ts';
 import type { CodeModule } from '../sandbox.ts';
@@ -112,7 +112,6 @@ function merge(module: CodeModule, ctx: Context, invocation: Invocation, answer:
 
 /** ctx as plain data, info's selection set read out (the worker cannot call back for it). */
 function plainContext(ctx: Context): PlainContext {
-  const info = ctx.info as Record<string, unknown>;
   const plain = {
     arguments: ctx.arguments,
     source: ctx.source,
@@ -122,13 +121,7 @@ function plainContext(ctx: Context): PlainContext {
     ...('result' in ctx ? { result: ctx.result } : {}),
     ...(ctx.error ? { error: ctx.error } : {}),
     request: ctx.request,
-    info: {
-      fieldName: info.fieldName,
-      parentTypeName: info.parentTypeName,
-      variables: info.variables,
-      selectionSetList: info.selectionSetList,
-      selectionSetGraphQL: info.selectionSetGraphQL,
-    },
+    info: plainInfo(ctx),
     env: ctx.env,
   };
   return JSON.parse(JSON.stringify(plain)) as PlainContext;
