@@ -9,7 +9,22 @@ import { signInWithPassword } from '../../local/user-pool/sign-in.ts';
 import { freePort, startServerProcess } from '../../test/support/server-process.ts';
 import { pace, type Sighting } from './pace.ts';
 
-const ORGANIZER = { username: 'organizer', password: 'bench-organizer-pw' };
+/** The organizer the bench's servers start with (`users` of startServerProcess). */
+export const ORGANIZER = { username: 'organizer', password: 'bench-organizer-pw' };
+
+/** GraphQL over HTTP to the server on `port` (errors thrown), and the organizer's signed-in headers. */
+export async function reach(port: number) {
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const post = async (query: string, variables: object, headers: Record<string, string>) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data: any; errors?: { message: string }[] };
+    if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
+    return body.data;
+  };
+  const outputs = await (await fetch(`http://127.0.0.1:${port}/amplify_outputs.json`)).json();
+  const { idToken } = await signInWithPassword({ endpoint: outputs.custom.user_pool_endpoint, clientId: outputs.auth.user_pool_client_id, ...ORGANIZER });
+  return { post, organizer: { authorization: idToken } };
+}
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -33,16 +48,7 @@ export async function startServer(options: { questions: object[]; participants: 
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const url = `http://127.0.0.1:${port}/graphql`;
-    const post = async (query: string, variables: object, headers: Record<string, string>) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-      const body = (await response.json()) as { data: any; errors?: { message: string }[] };
-      if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
-      return body.data;
-    };
-    const outputs = await (await fetch(`http://127.0.0.1:${port}/amplify_outputs.json`)).json();
-    const { idToken } = await signInWithPassword({ endpoint: outputs.custom.user_pool_endpoint, clientId: outputs.auth.user_pool_client_id, ...ORGANIZER });
-    const organizer = { authorization: idToken };
+    const { post, organizer } = await reach(port);
     const phone = { 'x-api-key': apiKey };
     const { createEvent: event } = await post(
       'mutation ($input: CreateEventInput!) { createEvent(input: $input) { id code questionIds } }',

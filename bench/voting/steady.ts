@@ -14,14 +14,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
-import { signInWithPassword } from '../../local/user-pool/sign-in.ts';
 import { freePort, startServerProcess } from '../../test/support/server-process.ts';
+import { ORGANIZER, reach } from './server.ts';
 
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 200);
 const VOTES = RATE * SECONDS;
-const ORGANIZER = { username: 'organizer', password: 'bench-organizer-pw' };
 const TARGETS = { p99: 100, p999: 250, stall: 1000 };
 
 type Stats = { p50: number; p99: number; p999: number; max: number };
@@ -106,16 +105,7 @@ export async function steady(): Promise<boolean> {
   };
   const screens: Screen[] = [];
   try {
-    const url = `http://127.0.0.1:${port}/graphql`;
-    const post = async (query: string, variables: object, headers: Record<string, string>) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-      const body = (await response.json()) as { data: any; errors?: { message: string }[] };
-      if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
-      return body.data;
-    };
-    const outputs = await (await fetch(`http://127.0.0.1:${port}/amplify_outputs.json`)).json();
-    const { idToken } = await signInWithPassword({ endpoint: outputs.custom.user_pool_endpoint, clientId: outputs.auth.user_pool_client_id, ...ORGANIZER });
-    const organizer = { authorization: idToken };
+    const { post, organizer } = await reach(port);
     const voter = { 'x-api-key': apiKey };
     const { createEvent: event } = await post(
       'mutation { createEvent(input: { title: "Steady", questions: [{ type: MULTIPLE_CHOICE, title: "Steady", options: ["A", "B", "C", "D"] }] }) { id code questionIds } }',
