@@ -2,42 +2,21 @@
 // against the local AppSync: long labels on a phone, two tabs of one phone, a
 // refusal where the person is looking, the keyboard focus after answering, a
 // mistyped code kept, and the notice pages' landmark.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { LocalAppSync } from '../../local/server.ts';
-import { startHandsUp } from '../support/local-appsync.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createEvent, present, questionAction } from './audience-support.ts';
-import { buildWeb, devices, launchChromium, WAIT, waitForText } from './browser.ts';
+import { browserSession, WAIT, waitForText } from './browser.ts';
+
+const web = browserSession();
+const { open, device, tab, pageErrors } = web;
 
 const JOURNEY_MS = 120_000;
 
-let server: LocalAppSync;
-let browser: Browser;
-let origin: string;
-let removeBuild: () => Promise<void>;
-const { open, device, tab, closeAll, pageErrors } = devices(() => browser, () => origin);
-
-beforeAll(async () => {
-  const build = await buildWeb();
-  removeBuild = build.remove;
-  server = await startHandsUp({ webRoot: build.webRoot });
-  origin = `http://127.0.0.1:${server.port}`;
-  browser = await launchChromium();
-});
-
-afterEach(closeAll);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeBuild?.();
-});
-
 /** An open single-choice question on an event of its own, on now. */
 async function onePoll(title: string, options: string[], more: Record<string, unknown> = {}) {
-  const event = await createEvent(server, title, [{ type: 'MULTIPLE_CHOICE', title, options, resultsVisibility: 'ALWAYS', ...more }]);
+  const event = await createEvent(web.server, title, [{ type: 'MULTIPLE_CHOICE', title, options, resultsVisibility: 'ALWAYS', ...more }]);
   const question = event.questions[0]!;
-  await present(server, event, question);
+  await present(web.server, event, question);
   return { event, question };
 }
 
@@ -94,7 +73,7 @@ describe('the audience’s pages, in detail', { timeout: JOURNEY_MS }, () => {
   it('a tab that answers after another tab of the phone did says once what was counted, not "counted" and "not counted" together', async () => {
     const { event } = await onePoll('Stairs or lift?', ['Stairs', 'Lift']);
     const phone = await device('phone');
-    // A browser whose tabs cannot tell each other (no BroadcastChannel): the second tab learns it from the server.
+    // A browser whose tabs cannot tell each other (no BroadcastChannel): the second tab learns it from the web.server.
     await phone.addInitScript(() => void Reflect.deleteProperty(window, 'BroadcastChannel'));
     const first = await joined(await tab(phone, `/p/${event.code}`));
     const second = await joined(await tab(phone, `/p/${event.code}`));
@@ -115,7 +94,7 @@ describe('the audience’s pages, in detail', { timeout: JOURNEY_MS }, () => {
     // This phone's live updates never arrive: it still offers the question after it closed.
     await phone.routeWebSocket('**/graphql/realtime', () => undefined);
     const page = await joined(await tab(phone, `/p/${event.code}`));
-    await questionAction(server, 'closeQuestion', event, question);
+    await questionAction(web.server, 'closeQuestion', event, question);
 
     await button(page, 'Proposal 1').click();
     await page.getByTestId('vote-refused').waitFor(WAIT);

@@ -1,37 +1,17 @@
 // What happens around the audience's journeys, in a real browser against the
 // local AppSync: answers whose reply gets lost, reloads, a dropped connection,
 // resets, results shown after answering, refusals and unknown codes.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { LocalAppSync } from '../../local/server.ts';
-import { graphql, startHandsUp } from '../support/local-appsync.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { graphql } from '../support/local-appsync.ts';
 import { createEvent, organizerResults, present, questionAction, type TestEvent } from './audience-support.ts';
-import { buildWeb, devices, launchChromium, WAIT, waitForLive, waitForText } from './browser.ts';
+import { browserSession, WAIT, waitForLive, waitForText } from './browser.ts';
+
+const web = browserSession();
+const { open, device, tab, pageErrors } = web;
 
 // Several devices per journey, each step waiting up to WAIT: more than the suite's 30 s default on a busy machine.
 const JOURNEY_MS = 120_000;
-
-let server: LocalAppSync;
-let browser: Browser;
-let origin: string;
-let removeBuild: () => Promise<void>;
-const { open, device, tab, closeAll, pageErrors } = devices(() => browser, () => origin);
-
-beforeAll(async () => {
-  const build = await buildWeb();
-  removeBuild = build.remove;
-  server = await startHandsUp({ webRoot: build.webRoot });
-  origin = `http://127.0.0.1:${server.port}`;
-  browser = await launchChromium();
-});
-
-afterEach(closeAll);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeBuild?.();
-});
 
 async function phoneOn(event: TestEvent, page?: Page): Promise<Page> {
   const phone = page ?? (await open('phone', `/p/${event.code}`));
@@ -41,9 +21,9 @@ async function phoneOn(event: TestEvent, page?: Page): Promise<Page> {
 
 /** An open single-choice question on an event of its own, on now. */
 async function onePoll(title: string, options: string[], resultsVisibility = 'ALWAYS') {
-  const event = await createEvent(server, title, [{ type: 'MULTIPLE_CHOICE', title, options, resultsVisibility }]);
+  const event = await createEvent(web.server, title, [{ type: 'MULTIPLE_CHOICE', title, options, resultsVisibility }]);
   const question = event.questions[0]!;
-  await present(server, event, question);
+  await present(web.server, event, question);
   return { event, question };
 }
 
@@ -70,7 +50,7 @@ describe('when things go wrong', { timeout: JOURNEY_MS }, () => {
     answering = true;
     await waitForText(page, 'vote-counted', 'Your answer Yes was counted.');
     expect(lost).toBeGreaterThanOrEqual(3);
-    expect((await organizerResults(server, event, question)).totalVotes).toBe(1);
+    expect((await organizerResults(web.server, event, question)).totalVotes).toBe(1);
   });
 
   it('an answer still unanswered when the page is reloaded is sent again after the reload', async () => {
@@ -79,12 +59,12 @@ describe('when things go wrong', { timeout: JOURNEY_MS }, () => {
     await page.route('**/graphql', (route) => (isAnswer(route.request()) ? route.abort('internetdisconnected') : route.continue()));
     await button(page, 'Right').click();
     await page.getByText('Retrying your answer…').waitFor(WAIT);
-    expect((await organizerResults(server, event, question)).totalVotes).toBe(0);
+    expect((await organizerResults(web.server, event, question)).totalVotes).toBe(0);
 
     await page.unroute('**/graphql');
     await page.reload();
     await waitForText(page, 'vote-counted', 'Your answer Right was counted.');
-    expect((await organizerResults(server, event, question)).totalVotes).toBe(1);
+    expect((await organizerResults(web.server, event, question)).totalVotes).toBe(1);
   });
 
   it('my answer survives a reload: the phone keeps its participant id for the event and shows what it chose', async () => {
@@ -120,9 +100,9 @@ describe('when things go wrong', { timeout: JOURNEY_MS }, () => {
     expect(await screen.getByTestId('connection-banner').textContent()).toContain('Connection lost: reconnecting…');
 
     // An answer while the screen is cut off: no push can reach it.
-    const joined = await graphql(server, 'mutation ($code: String!) { joinEvent(code: $code) { participantId } }', { code: event.code });
+    const joined = await graphql(web.server, 'mutation ($code: String!) { joinEvent(code: $code) { participantId } }', { code: event.code });
     const participantId = joined.body.data.joinEvent.participantId as string;
-    await graphql(server, 'mutation ($e: ID!, $q: ID!, $p: ID!, $o: [ID!]!) { castVote(eventId: $e, questionId: $q, participantId: $p, optionIds: $o) { seq } }', {
+    await graphql(web.server, 'mutation ($e: ID!, $q: ID!, $p: ID!, $o: [ID!]!) { castVote(eventId: $e, questionId: $q, participantId: $p, optionIds: $o) { seq } }', {
       e: event.id,
       q: question.id,
       p: participantId,
@@ -145,13 +125,13 @@ describe('when things go wrong', { timeout: JOURNEY_MS }, () => {
     await waitForText(page, 'vote-counted', 'Your answer Up was counted.');
     await waitForText(screen, `votes-${up!.id}`, '1');
 
-    await questionAction(server, 'resetQuestion', event, question);
+    await questionAction(web.server, 'resetQuestion', event, question);
     await page.locator('[data-testid="poll-state"][data-state="DRAFT"]').waitFor(WAIT);
     expect(await page.getByTestId('vote-counted').count()).toBe(0);
     expect(await page.getByTestId('state-message').textContent()).toContain('Not open yet.');
     await waitForText(screen, `votes-${up!.id}`, '0');
 
-    await questionAction(server, 'openQuestion', event, question);
+    await questionAction(web.server, 'openQuestion', event, question);
     await page.locator('[data-testid="poll-state"][data-state="OPEN"]').waitFor(WAIT);
     await button(page, 'Down').click();
     await waitForText(page, 'vote-counted', 'Your answer Down was counted.');
@@ -166,14 +146,14 @@ describe('when things go wrong', { timeout: JOURNEY_MS }, () => {
     await phone.routeWebSocket('**/graphql/realtime', () => undefined);
     const page = await tab(phone, `/p/${event.code}`);
     await page.locator('main[data-joined="true"]').waitFor(WAIT);
-    await questionAction(server, 'closeQuestion', event, question);
+    await questionAction(web.server, 'closeQuestion', event, question);
 
     await button(page, 'Coffee').click();
     const refused = page.getByTestId('vote-refused');
     await refused.waitFor(WAIT);
     expect(await refused.textContent()).toBe('Your answer was not counted. This question is closed: answers are no longer taken.');
     await page.locator('[data-testid="poll-state"][data-state="CLOSED"]').waitFor(WAIT);
-    expect((await organizerResults(server, event, question)).totalVotes).toBe(0);
+    expect((await organizerResults(web.server, event, question)).totalVotes).toBe(0);
   });
 });
 

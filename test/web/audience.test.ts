@@ -2,38 +2,17 @@
 // phones follow the presenter from question to question, each question type on a
 // phone viewport and on the big screen, and the big screen shows exactly what the
 // audience may see. The presenter's actions go through GraphQL (audience-support.ts).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { LocalAppSync } from '../../local/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ORGANIZER } from '../support/local-appsync.ts';
 import { createEvent, moderate, organizerEntries, organizerResults, present, questionAction, setReveal, type TestEvent } from './audience-support.ts';
-import { buildWeb, devices, launchChromium, signIn, WAIT, waitForLive, waitForText } from './browser.ts';
-import { startHandsUp } from '../support/local-appsync.ts';
+import { browserSession, signIn, WAIT, waitForLive, waitForText } from './browser.ts';
+
+const web = browserSession();
+const { open, device, tab, pageErrors } = web;
 
 // Several devices per journey, each step waiting up to WAIT: more than the suite's 30 s default on a busy machine.
 const JOURNEY_MS = 120_000;
-
-let server: LocalAppSync;
-let browser: Browser;
-let origin: string;
-let removeBuild: () => Promise<void>;
-const { open, device, tab, closeAll, pageErrors } = devices(() => browser, () => origin);
-
-beforeAll(async () => {
-  const build = await buildWeb();
-  removeBuild = build.remove;
-  server = await startHandsUp({ webRoot: build.webRoot });
-  origin = `http://127.0.0.1:${server.port}`;
-  browser = await launchChromium();
-});
-
-afterEach(closeAll);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeBuild?.();
-});
 
 /** A phone on the event's page, joined and live. */
 async function phoneOn(event: TestEvent): Promise<Page> {
@@ -60,20 +39,20 @@ const mc = (title: string, options: string[], more: Record<string, unknown> = {}
 
 describe('the audience of an event', { timeout: JOURNEY_MS }, () => {
   it('phones and the big screen follow the presenter from question to question, and a late joiner lands on the current one', async () => {
-    const event = await createEvent(server, 'Platform talk', [mc('Which cloud?', ['AWS', 'Azure']), { type: 'RATING', title: 'Rate the talk', scale: 5, resultsVisibility: 'ALWAYS' }]);
+    const event = await createEvent(web.server, 'Platform talk', [mc('Which cloud?', ['AWS', 'Azure']), { type: 'RATING', title: 'Rate the talk', scale: 5, resultsVisibility: 'ALWAYS' }]);
     const [cloud, rating] = event.questions;
     const screen = await screenOn(event);
     const phone = await phoneOn(event);
     expect(await phone.getByTestId('state-message').textContent()).toContain('You are in.');
 
-    await present(server, event, cloud!);
+    await present(web.server, event, cloud!);
     await showing(phone, cloud!.id);
     await showing(screen, cloud!.id);
     await button(phone, 'AWS').click();
     await waitForText(phone, 'vote-counted', 'Your answer AWS was counted.');
     await waitForText(screen, `votes-${cloud!.options[0]!.id}`, '1');
 
-    await present(server, event, rating!);
+    await present(web.server, event, rating!);
     // Pushed: no reload on either.
     await showing(phone, rating!.id);
     await waitForText(phone, 'question-title', 'Rate the talk');
@@ -88,10 +67,10 @@ describe('the audience of an event', { timeout: JOURNEY_MS }, () => {
   });
 
   it('multiple choice up to two, changed while the question allows it: the bars move and count each phone once', async () => {
-    const event = await createEvent(server, 'Lunch', [mc('Pick two toppings', ['Egg', 'Nori', 'Chashu'], { maxChoices: 2, allowChange: true })]);
+    const event = await createEvent(web.server, 'Lunch', [mc('Pick two toppings', ['Egg', 'Nori', 'Chashu'], { maxChoices: 2, allowChange: true })]);
     const [question] = event.questions;
     const [egg, nori, chashu] = question!.options;
-    await present(server, event, question!);
+    await present(web.server, event, question!);
     const screen = await screenOn(event);
     const phone = await phoneOn(event);
     await showing(phone, question!.id);
@@ -112,15 +91,15 @@ describe('the audience of an event', { timeout: JOURNEY_MS }, () => {
     await waitForText(phone, 'vote-counted', 'Your answer Egg, Chashu was counted. You can change it until the question closes.');
     await waitForText(screen, `votes-${chashu!.id}`, '1');
     await waitForText(screen, `votes-${nori!.id}`, '0');
-    const results = await organizerResults(server, event, question!);
+    const results = await organizerResults(web.server, event, question!);
     expect({ total: results.totalVotes, voters: results.voters }).toEqual({ total: 2, voters: 1 });
     expect(pageErrors).toEqual([]);
   });
 
   it('a rating shows its distribution and average on the big screen', async () => {
-    const event = await createEvent(server, 'Keynote', [{ type: 'RATING', title: 'How was the keynote?', scale: 5, resultsVisibility: 'ALWAYS' }]);
+    const event = await createEvent(web.server, 'Keynote', [{ type: 'RATING', title: 'How was the keynote?', scale: 5, resultsVisibility: 'ALWAYS' }]);
     const [question] = event.questions;
-    await present(server, event, question!);
+    await present(web.server, event, question!);
     const screen = await screenOn(event);
     const [first, second] = await Promise.all([phoneOn(event), phoneOn(event)]);
     await first.getByRole('button', { name: '4 of 5' }).click();
@@ -134,9 +113,9 @@ describe('the audience of an event', { timeout: JOURNEY_MS }, () => {
   });
 
   it('a word cloud grows with each phone’s words, the most frequent the largest', async () => {
-    const event = await createEvent(server, 'Retro', [{ type: 'WORD_CLOUD', title: 'One word for this sprint', resultsVisibility: 'ALWAYS' }]);
+    const event = await createEvent(web.server, 'Retro', [{ type: 'WORD_CLOUD', title: 'One word for this sprint', resultsVisibility: 'ALWAYS' }]);
     const [question] = event.questions;
-    await present(server, event, question!);
+    await present(web.server, event, question!);
     const screen = await screenOn(event);
     await screen.getByTestId('word-cloud-empty').waitFor(WAIT);
     const [first, second] = await Promise.all([phoneOn(event), phoneOn(event)]);
@@ -156,9 +135,9 @@ describe('the audience of an event', { timeout: JOURNEY_MS }, () => {
   });
 
   it('Q&A: a question waits for approval, then appears on the screen; upvotes reorder the list and the pinned one stands out', async () => {
-    const event = await createEvent(server, 'AMA', [{ type: 'QA', title: 'Ask me anything', moderated: true }]);
+    const event = await createEvent(web.server, 'AMA', [{ type: 'QA', title: 'Ask me anything', moderated: true }]);
     const [question] = event.questions;
-    await present(server, event, question!);
+    await present(web.server, event, question!);
     const screen = await screenOn(event);
     await screen.getByTestId('qa-empty').waitFor(WAIT);
     const [asker, voter] = await Promise.all([phoneOn(event), phoneOn(event)]);
@@ -174,12 +153,12 @@ describe('the audience of an event', { timeout: JOURNEY_MS }, () => {
     // Pending: the audience sees neither yet.
     expect(await screen.getByTestId('qa-entry').count()).toBe(0);
 
-    const pending = await organizerEntries(server, event, question!);
+    const pending = await organizerEntries(web.server, event, question!);
     expect(pending.map((entry) => entry.status)).toEqual(['PENDING', 'PENDING']);
     const slides = pending.find((entry) => entry.text === 'Will there be slides?')!;
     const pricing = pending.find((entry) => entry.text === 'What about pricing?')!;
-    await moderate(server, event, question!, slides.id, { status: 'APPROVED' });
-    await moderate(server, event, question!, pricing.id, { status: 'APPROVED' });
+    await moderate(web.server, event, question!, slides.id, { status: 'APPROVED' });
+    await moderate(web.server, event, question!, pricing.id, { status: 'APPROVED' });
     await screen.locator('[data-testid="qa-entry"]').nth(1).waitFor(WAIT);
 
     // The asker upvotes the other question: it goes to the top everywhere.
@@ -196,17 +175,17 @@ describe('the audience of an event', { timeout: JOURNEY_MS }, () => {
     await entryOn(asker, pricing.id).getByRole('button', { name: 'Upvote, 0 so far' }).waitFor(WAIT);
 
     // Pinned: on top of the screen, marked.
-    await moderate(server, event, question!, slides.id, { pinned: true });
+    await moderate(web.server, event, question!, slides.id, { pinned: true });
     await entryOn(screen, slides.id).and(screen.locator('[data-pinned="true"]')).waitFor(WAIT);
     expect(await screen.locator('[data-testid="qa-entry"]').first().getAttribute('data-entry-id')).toBe(slides.id);
     expect(pageErrors).toEqual([]);
   });
 
   it('the big screen hides AFTER_CLOSE results even with an organizer signed in in its browser, and shows them live when the presenter reveals them', async () => {
-    const event = await createEvent(server, 'Board meeting', [mc('Approve the budget?', ['Yes', 'No'], { resultsVisibility: 'AFTER_CLOSE' })]);
+    const event = await createEvent(web.server, 'Board meeting', [mc('Approve the budget?', ['Yes', 'No'], { resultsVisibility: 'AFTER_CLOSE' })]);
     const [question] = event.questions;
     const [yes] = question!.options;
-    await present(server, event, question!);
+    await present(web.server, event, question!);
 
     // The projector's laptop: the organizer signed in to the console in this browser.
     const laptop = await device('screen');
@@ -225,14 +204,14 @@ describe('the audience of an event', { timeout: JOURNEY_MS }, () => {
     expect(await screen.getByTestId(`votes-${yes!.id}`).count()).toBe(0);
     expect(await phone.getByTestId('results-hint').textContent()).toBe('The results are shown when the question closes.');
 
-    await setReveal(server, event, question!, 'SHOWN');
+    await setReveal(web.server, event, question!, 'SHOWN');
     await waitForText(screen, `votes-${yes!.id}`, '1');
     await waitForText(phone, `votes-${yes!.id}`, '1');
 
-    await setReveal(server, event, question!, 'HIDDEN');
+    await setReveal(web.server, event, question!, 'HIDDEN');
     await screen.getByTestId('results-hidden').waitFor(WAIT);
     // Hidden even once closed, until the presenter says otherwise.
-    await questionAction(server, 'closeQuestion', event, question!);
+    await questionAction(web.server, 'closeQuestion', event, question!);
     await screen.locator('[data-testid="poll-state"][data-state="CLOSED"]').waitFor(WAIT);
     expect(await screen.getByTestId('results-hidden').isVisible()).toBe(true);
     expect(pageErrors).toEqual([]);

@@ -2,20 +2,15 @@
 // a phone on each question type (before and after answering), the big screen on
 // each, the presenter view, the organizer console (sign-in, events, editor) and
 // the notice pages. No serious or critical violation anywhere.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { LocalAppSync } from '../../local/server.ts';
-import { ORGANIZER, startHandsUp } from '../support/local-appsync.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ORGANIZER } from '../support/local-appsync.ts';
 import { seriousViolations } from './axe.ts';
-import { buildWeb, devices, launchChromium, WAIT, waitForLive } from './browser.ts';
-import { ask, createEvent, joinEvent, organizerLaptop, presenter, vote, type TestEvent } from './organizer-support.ts';
+import { browserSession, WAIT, waitForLive } from './browser.ts';
+import { ask, createEvent, joinEvent, presenter, vote, type TestEvent } from './organizer-support.ts';
 
-let server: LocalAppSync;
-let browser: Browser;
-let origin: string;
-let removeBuild: () => Promise<void>;
-const { open, closeAll, pageErrors } = devices(() => browser, () => origin);
-const laptop = organizerLaptop(() => browser, () => origin, ORGANIZER);
+const web = browserSession({ organizer: ORGANIZER });
+const { open, pageErrors, laptop } = web;
 
 // One event per question type, its question on and open, with an answer or a question already in.
 const TYPES = {
@@ -28,34 +23,16 @@ type TypeName = keyof typeof TYPES;
 const events = {} as Record<TypeName, TestEvent>;
 
 beforeAll(async () => {
-  const build = await buildWeb();
-  removeBuild = build.remove;
-  server = await startHandsUp({ webRoot: build.webRoot });
-  origin = `http://127.0.0.1:${server.port}`;
-  browser = await launchChromium();
-  await laptop.start();
   for (const [name, question] of Object.entries(TYPES) as [TypeName, (typeof TYPES)[TypeName]][]) {
-    const event = await createEvent(server, `Axe: ${name}`, [question]);
+    const event = await createEvent(web.server, `Axe: ${name}`, [question]);
     const [on] = event.questions;
-    await presenter(server, 'goToQuestion', event.id, on!.id);
-    await presenter(server, 'openQuestion', event.id, on!.id);
-    const participant = await joinEvent(server, event.code);
-    if (question.type === 'MULTIPLE_CHOICE') await vote(server, event.id, on!.id, participant, [on!.options[0]!.id]);
-    if (question.type === 'QA') await ask(server, event.id, on!.id, participant, 'Will the slides be shared?');
+    await presenter(web.server, 'goToQuestion', event.id, on!.id);
+    await presenter(web.server, 'openQuestion', event.id, on!.id);
+    const participant = await joinEvent(web.server, event.code);
+    if (question.type === 'MULTIPLE_CHOICE') await vote(web.server, event.id, on!.id, participant, [on!.options[0]!.id]);
+    if (question.type === 'QA') await ask(web.server, event.id, on!.id, participant, 'Will the slides be shared?');
     events[name] = event;
   }
-});
-
-afterEach(async () => {
-  await closeAll();
-  await laptop.closeTabs();
-});
-
-afterAll(async () => {
-  await laptop.stop();
-  await browser?.close();
-  await server?.close();
-  await removeBuild?.();
 });
 
 /** What axe finds on the page, once it shows `ready`. */

@@ -8,6 +8,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { LocalAppSync, LocalAppSyncOptions } from '../../local/server.ts';
+import { startHandsUp } from '../support/local-appsync.ts';
+import { organizerLaptop } from './organizer-support.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -108,4 +112,55 @@ export async function signIn(page: Page, user: { username: string; password: str
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * One test file's browser session, its hooks registered: web/ built, HandsUp serving it on
+ * its own port, headless Chromium, and devices closed after each test. `organizer` adds a
+ * laptop signed in to the console before the file's tests. Read `server` and `origin`
+ * inside tests and hooks (they exist once the session's beforeAll has run).
+ */
+export function browserSession(options: { server?: Partial<LocalAppSyncOptions>; organizer?: { username: string; password: string } } = {}) {
+  let server: LocalAppSync | undefined;
+  let browser: Browser | undefined;
+  let removeBuild: (() => Promise<void>) | undefined;
+  const origin = () => `http://127.0.0.1:${server!.port}`;
+  const session = devices(() => browser!, origin);
+  const laptop = options.organizer && organizerLaptop(() => browser!, origin, options.organizer);
+
+  beforeAll(async () => {
+    const build = await buildWeb();
+    removeBuild = build.remove;
+    server = await startHandsUp({ webRoot: build.webRoot, ...options.server });
+    browser = await launchChromium();
+    await laptop?.start();
+  });
+  afterEach(async () => {
+    await session.closeAll();
+    await laptop?.closeTabs();
+  });
+  afterAll(async () => {
+    await laptop?.stop();
+    await browser?.close();
+    await server?.close();
+    await removeBuild?.();
+  });
+
+  return {
+    ...session,
+    /** The organizer's signed-in laptop (only with `organizer`). */
+    get laptop() {
+      if (!laptop) throw new Error('browserSession: no organizer given');
+      return laptop;
+    },
+    get browser(): Browser {
+      return browser!;
+    },
+    get server(): LocalAppSync {
+      return server!;
+    },
+    get origin(): string {
+      return origin();
+    },
+  };
 }

@@ -1,43 +1,17 @@
 // The organizer console in a real browser against the local AppSync: building
 // an event with a question of each type, editing it, and the list kept live.
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { LocalAppSync } from '../../local/server.ts';
-import { ORGANIZER, startHandsUp } from '../support/local-appsync.ts';
-import { buildWeb, devices, launchChromium, signIn, WAIT } from './browser.ts';
-import { createEvent, joinEvent, organizerLaptop, presenter, readEvent, signedIn, vote } from './organizer-support.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { ORGANIZER } from '../support/local-appsync.ts';
+import { browserSession, signIn, WAIT } from './browser.ts';
+import { createEvent, joinEvent, presenter, readEvent, signedIn, vote } from './organizer-support.ts';
 
 const SECOND_ORGANIZER = { username: 'second-organizer', password: 'Second-Passw0rd', groups: ['organizers'] };
 const MEMBER = { username: 'member', password: 'Member-Passw0rd', groups: [] };
 
-let server: LocalAppSync;
-let browser: Browser;
-let origin: string;
-let removeBuild: () => Promise<void>;
-const { open, closeAll, pageErrors } = devices(() => browser, () => origin);
-const laptop = organizerLaptop(() => browser, () => origin, ORGANIZER);
-
-beforeAll(async () => {
-  const build = await buildWeb();
-  removeBuild = build.remove;
-  server = await startHandsUp({ webRoot: build.webRoot, users: [ORGANIZER, SECOND_ORGANIZER, MEMBER] });
-  origin = `http://127.0.0.1:${server.port}`;
-  browser = await launchChromium();
-  await laptop.start();
-});
-
-afterEach(async () => {
-  await closeAll();
-  await laptop.closeTabs();
-});
-
-afterAll(async () => {
-  await laptop.stop();
-  await browser?.close();
-  await server?.close();
-  await removeBuild?.();
-});
+const web = browserSession({ server: { users: [ORGANIZER, SECOND_ORGANIZER, MEMBER] }, organizer: ORGANIZER });
+const { open, pageErrors, laptop } = web;
 
 /** The signed-in organizer's laptop on `path`. */
 async function console_(path = '/organizer'): Promise<Page> {
@@ -112,13 +86,13 @@ describe('the organizer console', { timeout: 60_000 }, () => {
     await card.waitFor(WAIT);
     expect(await card.getByTestId('question-count').textContent()).toBe('4 questions');
     const code = (await card.getByTestId('event-code').textContent())!.trim();
-    expect(await card.getByTestId('voter-link').textContent()).toBe(`${origin}/p/${code}`);
+    expect(await card.getByTestId('voter-link').textContent()).toBe(`${web.origin}/p/${code}`);
     expect(await card.getByRole('link', { name: 'Big screen' }).getAttribute('href')).toBe(`/p/${code}/screen`);
     await card.getByTestId('event-stats').and(page.locator('[data-joined="0"]')).waitFor(WAIT);
     expect(await card.getByTestId('event-stats').textContent()).toBe('0 joined · 0 voted');
 
     const href = await card.getByRole('link', { name: 'Present' }).getAttribute('href');
-    const event = await readEvent(server, href!.split('/')[3]!);
+    const event = await readEvent(web.server, href!.split('/')[3]!);
     expect(event.questions.map((q) => [q.type, q.title])).toEqual([
       ['MULTIPLE_CHOICE', 'Which runtimes do you use?'],
       ['RATING', 'Rate the keynote'],
@@ -151,7 +125,7 @@ describe('the organizer console', { timeout: 60_000 }, () => {
   });
 
   it('reorders and duplicates questions, and refuses to edit one that has answers', async () => {
-    const event = await createEvent(server, 'Editing', [{ title: 'First' }, { title: 'Second' }]);
+    const event = await createEvent(web.server, 'Editing', [{ title: 'First' }, { title: 'Second' }]);
     const page = await console_(`/organizer/events/${event.id}`);
     const questions = page.getByRole('list', { name: 'Questions' }).getByRole('listitem');
     await page.getByRole('heading', { name: 'Editing', level: 1 }).waitFor(WAIT);
@@ -161,15 +135,15 @@ describe('the organizer console', { timeout: 60_000 }, () => {
     await button(page.getByRole('listitem', { name: '2. First' }), 'Duplicate').click();
     await page.getByRole('listitem', { name: '3. First' }).waitFor(WAIT);
     expect(await questions.evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')))).toEqual(['1. Second', '2. First', '3. First']);
-    expect((await readEvent(server, event.id)).questions.map((q) => q.title)).toEqual(['Second', 'First', 'First']);
+    expect((await readEvent(web.server, event.id)).questions.map((q) => q.title)).toEqual(['Second', 'First', 'First']);
 
     // The organizer starts editing "Second"; meanwhile a phone answers it.
     const second = event.questions[1]!;
     const item = page.getByRole('listitem', { name: '1. Second' });
     await button(item, 'Edit').click();
-    await presenter(server, 'goToQuestion', event.id, second.id);
-    await presenter(server, 'openQuestion', event.id, second.id);
-    await vote(server, event.id, second.id, await joinEvent(server, event.code), [second.options[0]!.id]);
+    await presenter(web.server, 'goToQuestion', event.id, second.id);
+    await presenter(web.server, 'openQuestion', event.id, second.id);
+    await vote(web.server, event.id, second.id, await joinEvent(web.server, event.code), [second.options[0]!.id]);
 
     await item.getByLabel('Question', { exact: true }).fill('Second, reworded');
     await button(item, 'Save question').click();
@@ -179,7 +153,7 @@ describe('the organizer console', { timeout: 60_000 }, () => {
     // The editor reads the event again: the question now says it has answers, and Edit is locked.
     await item.getByText('Has answers: editing is locked until it is reset.').waitFor(WAIT);
     expect(await button(item, 'Edit').isDisabled()).toBe(true);
-    expect((await readEvent(server, event.id)).questions[0]!.title).toBe('Second');
+    expect((await readEvent(web.server, event.id)).questions[0]!.title).toBe('Second');
 
     // A question without answers is edited in place.
     const copy = page.getByRole('listitem', { name: '3. First' });
@@ -218,11 +192,11 @@ describe('the organizer console', { timeout: 60_000 }, () => {
   });
 
   it('exports one question and the whole event as CSV', async () => {
-    const event = await createEvent(server, 'Exports', [{ title: 'Red or blue?', options: ['Red', 'Blue'] }, { title: 'Big or small?', options: ['Big', 'Small'] }]);
+    const event = await createEvent(web.server, 'Exports', [{ title: 'Red or blue?', options: ['Red', 'Blue'] }, { title: 'Big or small?', options: ['Big', 'Small'] }]);
     const first = event.questions[0]!;
-    await presenter(server, 'goToQuestion', event.id, first.id);
-    await presenter(server, 'openQuestion', event.id, first.id);
-    await vote(server, event.id, first.id, await joinEvent(server, event.code), [first.options[0]!.id]);
+    await presenter(web.server, 'goToQuestion', event.id, first.id);
+    await presenter(web.server, 'openQuestion', event.id, first.id);
+    await vote(web.server, event.id, first.id, await joinEvent(web.server, event.code), [first.options[0]!.id]);
 
     const page = await console_(`/organizer/events/${event.id}`);
     const item = page.getByRole('listitem', { name: '1. Red or blue?' });
@@ -240,8 +214,8 @@ describe('the organizer console', { timeout: 60_000 }, () => {
   });
 
   it('has one top-level heading, and its chips and state tags meet WCAG AA contrast', async () => {
-    const event = await createEvent(server, 'Contrast', [{ title: 'Pick', options: ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta', 'Iota', 'Kappa'] }]);
-    await presenter(server, 'goToQuestion', event.id, event.questions[0]!.id);
+    const event = await createEvent(web.server, 'Contrast', [{ title: 'Pick', options: ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta', 'Iota', 'Kappa'] }]);
+    await presenter(web.server, 'goToQuestion', event.id, event.questions[0]!.id);
     const page = await console_(`/organizer/events/${event.id}`);
     await page.getByRole('listitem', { name: '1. Pick' }).waitFor(WAIT);
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);

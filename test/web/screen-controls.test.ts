@@ -1,34 +1,18 @@
 // The big screen's controls for the laptop at the projector, in real Chromium:
 // full screen from a button (and back, however it is left), and the screen kept
 // awake while the page is shown. Where a browser has neither, the page works without.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { LocalAppSync } from '../../local/server.ts';
-import { createQuestion, startHandsUp, type TestEvent } from '../support/local-appsync.ts';
-import { buildWeb, devices, launchChromium, WAIT, waitForLive } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createQuestion, type TestEvent } from '../support/local-appsync.ts';
+import { browserSession, WAIT, waitForLive } from './browser.ts';
 
-let server: LocalAppSync;
-let browser: Browser;
-let origin: string;
+const web = browserSession();
+const { device, tab, pageErrors } = web;
+
 let event: TestEvent;
-let removeBuild: () => Promise<void>;
-const { device, tab, closeAll, pageErrors } = devices(() => browser, () => origin);
 
 beforeAll(async () => {
-  const build = await buildWeb();
-  removeBuild = build.remove;
-  server = await startHandsUp({ webRoot: build.webRoot });
-  origin = `http://127.0.0.1:${server.port}`;
-  browser = await launchChromium();
-  ({ event } = await createQuestion(server));
-});
-
-afterEach(closeAll);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeBuild?.();
+  ({ event } = await createQuestion(web.server));
 });
 
 // Each lock the page asks for, kept where the test can read it: Chromium grants them, but shows no sign of it.

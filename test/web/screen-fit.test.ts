@@ -5,11 +5,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { LocalAppSync } from '../../local/server.ts';
-import { castVote, createQuestion, join as joinEvent, startHandsUp, type TestEvent, type TestQuestion } from '../support/local-appsync.ts';
-import { buildWeb, launchChromium, WAIT } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { castVote, createQuestion, join as joinEvent, type TestEvent, type TestQuestion } from '../support/local-appsync.ts';
+import { browserSession, WAIT } from './browser.ts';
+
+const web = browserSession();
 
 const SIZES = [
   [1024, 768],
@@ -20,33 +21,20 @@ const SIZES = [
 
 const LABEL = (n: number) => `Option ${n}: a label that runs to eighty characters, as some organizers write them`.slice(0, 80);
 
-let server: LocalAppSync;
-let browser: Browser;
 let event: TestEvent;
 let question: TestQuestion;
-let removeBuild: () => Promise<void>;
 const shots = mkdtempSync(join(tmpdir(), 'handsup-screen-fit-'));
 
 beforeAll(async () => {
-  const build = await buildWeb();
-  removeBuild = build.remove;
-  server = await startHandsUp({ webRoot: build.webRoot });
-  browser = await launchChromium();
-  ({ event, question } = await createQuestion(server, {
+  ({ event, question } = await createQuestion(web.server, {
     question: { title: 'Which of these ten proposals should the programme committee fund next year?', options: Array.from({ length: 10 }, (_, i) => LABEL(i + 1)) },
   }));
-  for (let i = 0; i < 12; i++) await castVote(server, question, await joinEvent(server, event), [question.options[i % 4]!.id]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeBuild?.();
+  for (let i = 0; i < 12; i++) await castVote(web.server, question, await joinEvent(web.server, event), [question.options[i % 4]!.id]);
 });
 
 /** The big screen at this size, its connection cut after it went live, so the banner shows. */
 async function screenWithBanner(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
+  const context = await web.browser.newContext({ viewport: { width, height } });
   let cut = false;
   const lines: (() => Promise<void>)[] = [];
   await context.routeWebSocket('**/graphql/realtime', (socket) => {
@@ -55,7 +43,7 @@ async function screenWithBanner(width: number, height: number): Promise<Page> {
     lines.push(async () => void (await Promise.all([socket.close(), upstream.close()])));
   });
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${server.port}/p/${event.code}/screen`);
+  await page.goto(`${web.origin}/p/${event.code}/screen`);
   await page.locator('[data-testid="results"][data-live="true"]').waitFor(WAIT);
   cut = true;
   await Promise.all(lines.map((close) => close()));
