@@ -2,12 +2,10 @@
 // AMAZON_COGNITO_USER_POOLS as an additional mode with an `organizers` group, and
 // fields opened by each kind of directive. Every resolver is on a NONE data
 // source. Written to a temporary folder and served like any declaration.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SignJWT, type JWTPayload } from 'jose';
 import type { KeyObject } from 'node:crypto';
 import { startLocalAppSync, type LocalAppSync, type LocalAppSyncOptions } from '../../local/server.ts';
+import { writeNoneApi } from '../support/none-api.ts';
 
 const SCHEMA = /* GraphQL */ `
   type Query {
@@ -82,24 +80,12 @@ export const MEMBER = { username: 'vic', password: 'member-pass-1', groups: [] a
 
 /** Writes the API to a temporary folder and returns its declaration's path. */
 export function writeAuthApi(): string {
-  const root = mkdtempSync(join(tmpdir(), 'handsup-auth-'));
-  mkdirSync(join(root, 'resolvers'));
-  writeFileSync(join(root, 'schema.graphql'), SCHEMA);
-  const resolvers: Record<string, { dataSource: string; code: string }> = {};
-  for (const [field, code] of Object.entries(RESOLVERS)) {
-    writeFileSync(join(root, 'resolvers', `${field}.js`), code);
-    resolvers[field] = { dataSource: 'None', code: `resolvers/${field}.js` };
-  }
-  const declaration = {
+  return writeNoneApi({
     name: 'auth-spec',
-    schema: 'schema.graphql',
+    schema: SCHEMA,
+    resolvers: RESOLVERS,
     authorization: { default: 'API_KEY', additional: ['AMAZON_COGNITO_USER_POOLS'], userPool: { groups: ['organizers'] } },
-    dataSources: { None: { type: 'NONE' } },
-    resolvers,
-  };
-  const file = join(root, 'api.json');
-  writeFileSync(file, JSON.stringify(declaration, null, 2));
-  return file;
+  });
 }
 
 export function startAuthApi(options: Partial<LocalAppSyncOptions> = {}): Promise<LocalAppSync> {

@@ -2,12 +2,10 @@
 // backend and a caller with an authorizer token each reach the fields their directive
 // opens, and each is refused where its directive is absent. A SigV4 Authorization
 // header is IAM's, never sent to the authorizer.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAppSync, type LocalAppSync } from '../../local/server.ts';
+import { writeNoneApi } from '../support/none-api.ts';
 import { signedFetchHeaders } from '../support/sigv4.ts';
 import { IAM_USER } from './modes-api.ts';
 
@@ -24,31 +22,19 @@ const constant = (text: string) => `export const request = () => ({ payload: ${J
 
 let server: LocalAppSync;
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'iam-and-lambda-'));
-  writeFileSync(join(root, 'schema.graphql'), SCHEMA);
-  const resolvers: Record<string, { dataSource: string; code: string }> = {};
-  const code: Record<string, string> = {
-    'Query.iamOnly': constant('for IAM'),
-    'Query.lambdaOnly': constant('for the authorizer'),
-    'Query.both': constant('for both'),
-    'Query.whoami': "import { util } from '@aws-appsync/utils';\nexport const request = () => ({ payload: null });\nexport const response = () => util.authType();",
-  };
-  for (const [field, source] of Object.entries(code)) {
-    writeFileSync(join(root, `${field}.js`), source);
-    resolvers[field] = { dataSource: 'None', code: `${field}.js` };
-  }
-  writeFileSync(
-    join(root, 'api.json'),
-    JSON.stringify({
-      name: 'iam-and-lambda',
-      schema: 'schema.graphql',
-      authorization: { default: 'AWS_IAM', additional: ['AWS_LAMBDA'], iam: { users: [IAM_USER] }, lambdaAuthorizer: { function: 'authorizer' } },
-      lambdaFunctions: { authorizer: { handler: `${AUTHORIZER}#handler` } },
-      dataSources: { None: { type: 'NONE' } },
-      resolvers,
-    }),
-  );
-  server = await startLocalAppSync({ declaration: join(root, 'api.json'), port: 0, host: '127.0.0.1', dataDir: null });
+  const declaration = writeNoneApi({
+    name: 'iam-and-lambda',
+    schema: SCHEMA,
+    resolvers: {
+      'Query.iamOnly': constant('for IAM'),
+      'Query.lambdaOnly': constant('for the authorizer'),
+      'Query.both': constant('for both'),
+      'Query.whoami': "import { util } from '@aws-appsync/utils';\nexport const request = () => ({ payload: null });\nexport const response = () => util.authType();",
+    },
+    authorization: { default: 'AWS_IAM', additional: ['AWS_LAMBDA'], iam: { users: [IAM_USER] }, lambdaAuthorizer: { function: 'authorizer' } },
+    more: { lambdaFunctions: { authorizer: { handler: `${AUTHORIZER}#handler` } } },
+  });
+  server = await startLocalAppSync({ declaration, port: 0, host: '127.0.0.1', dataDir: null });
 });
 afterAll(() => server?.close());
 

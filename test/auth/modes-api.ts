@@ -3,10 +3,8 @@
 // additional modes, and fields opened by each directive alone or together.
 // `whoami` answers util.authType() and ctx.identity as JSON. Every resolver is
 // on a NONE data source; written to a temporary folder and served like any declaration.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startLocalAppSync, type LocalAppSync, type LocalAppSyncOptions } from '../../local/server.ts';
+import { writeNoneApi } from '../support/none-api.ts';
 
 const SCHEMA = /* GraphQL */ `
   type Query {
@@ -65,29 +63,17 @@ export const POOL_USER = { username: 'olivia', password: 'organizer-pass-1', gro
 
 /** Writes the API to a temporary folder and returns its declaration's path. */
 export function writeModesApi(issuer: string, openIdConnect: Record<string, unknown> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'handsup-modes-'));
-  mkdirSync(join(root, 'resolvers'));
-  writeFileSync(join(root, 'schema.graphql'), SCHEMA);
-  const resolvers: Record<string, { dataSource: string; code: string }> = {};
-  for (const [field, code] of Object.entries(RESOLVERS)) {
-    writeFileSync(join(root, 'resolvers', `${field}.js`), code);
-    resolvers[field] = { dataSource: 'None', code: `resolvers/${field}.js` };
-  }
-  const declaration = {
+  return writeNoneApi({
     name: 'modes-spec',
-    schema: 'schema.graphql',
+    schema: SCHEMA,
+    resolvers: RESOLVERS,
     authorization: {
       default: 'API_KEY',
       additional: ['AMAZON_COGNITO_USER_POOLS', 'AWS_IAM', 'OPENID_CONNECT'],
       iam: { accountId: ACCOUNT_ID, users: [IAM_USER] },
       openIdConnect: { issuer, clientId: CLIENT_ID, ...openIdConnect },
     },
-    dataSources: { None: { type: 'NONE' } },
-    resolvers,
-  };
-  const file = join(root, 'api.json');
-  writeFileSync(file, JSON.stringify(declaration, null, 2));
-  return file;
+  });
 }
 
 export function startModesApi(issuer: string, options: Partial<LocalAppSyncOptions> & { openIdConnect?: Record<string, unknown> } = {}): Promise<LocalAppSync> {

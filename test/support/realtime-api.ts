@@ -2,11 +2,9 @@
 // subscription feature in one schema, every resolver on a NONE data source (the
 // NONE publish pattern: a mutation that returns its arguments triggers subscribers).
 // Written to a temporary folder and served by the local AppSync like any declaration.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startLocalAppSync, type LocalAppSync, type LocalAppSyncOptions } from '../../local/server.ts';
+import { writeNoneApi } from './none-api.ts';
 import { ProtocolClient } from './protocol-client.ts';
 
 const SCHEMA = /* GraphQL */ `
@@ -69,19 +67,19 @@ const SCHEMA = /* GraphQL */ `
 `;
 
 const RESOLVERS: Record<string, string> = {
-  'Mutation.putItem.js': `
+  'Mutation.putItem': `
     export function request(ctx) { return { payload: ctx.args.input }; }
     export function response(ctx) { return ctx.result; }
   `,
-  'Mutation.publishItem.js': `
+  'Mutation.publishItem': `
     export function request(ctx) { return { payload: ctx.args }; }
     export function response(ctx) { return ctx.result; }
   `,
-  'Mutation.dropItem.js': `
+  'Mutation.dropItem': `
     export function request() { return { payload: null }; }
     export function response() { return null; }
   `,
-  'Mutation.removeGroup.js': `
+  'Mutation.removeGroup': `
     import { extensions } from '@aws-appsync/utils';
     export function request(ctx) { return { payload: ctx.args }; }
     export function response(ctx) {
@@ -89,7 +87,7 @@ const RESOLVERS: Record<string, string> = {
       return ctx.result;
     }
   `,
-  'Subscription.onSevere.js': `
+  'Subscription.onSevere': `
     import { util, extensions } from '@aws-appsync/utils';
     export function request() { return { payload: null }; }
     export function response(ctx) {
@@ -97,7 +95,7 @@ const RESOLVERS: Record<string, string> = {
       return null;
     }
   `,
-  'Subscription.onFilter.js': `
+  'Subscription.onFilter': `
     import { extensions } from '@aws-appsync/utils';
     export function request() { return { payload: null }; }
     export function response(ctx) {
@@ -106,7 +104,7 @@ const RESOLVERS: Record<string, string> = {
       return null;
     }
   `,
-  'Subscription.onGuarded.js': `
+  'Subscription.onGuarded': `
     import { util, extensions } from '@aws-appsync/utils';
     export function request() { return { payload: null }; }
     export function response(ctx) {
@@ -120,23 +118,7 @@ const RESOLVERS: Record<string, string> = {
 
 /** Writes the API to a fresh temporary folder; returns its declaration's path. */
 export function writeRealtimeApi(): string {
-  const root = mkdtempSync(join(tmpdir(), 'realtime-api-'));
-  mkdirSync(join(root, 'resolvers'));
-  writeFileSync(join(root, 'schema.graphql'), SCHEMA);
-  for (const [file, code] of Object.entries(RESOLVERS)) writeFileSync(join(root, 'resolvers', file), code);
-  const resolvers = Object.fromEntries(
-    Object.keys(RESOLVERS).map((file) => [file.replace(/\.js$/, ''), { dataSource: 'None', code: `resolvers/${file}` }]),
-  );
-  const declaration = {
-    name: 'realtime-spec',
-    schema: 'schema.graphql',
-    authorization: { default: 'API_KEY' },
-    dataSources: { None: { type: 'NONE' } },
-    resolvers,
-  };
-  const file = join(root, 'api.json');
-  writeFileSync(file, JSON.stringify(declaration, null, 2));
-  return file;
+  return writeNoneApi({ name: 'realtime-spec', schema: SCHEMA, resolvers: RESOLVERS, authorization: { default: 'API_KEY' } });
 }
 
 export async function startRealtimeApi(options: Partial<LocalAppSyncOptions> = {}): Promise<LocalAppSync> {
