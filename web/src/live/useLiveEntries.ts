@@ -5,10 +5,11 @@
 // its own. Audience subscriptions only receive approved and answered entries, so
 // an entry hidden by the moderator leaves the list at the next read (every few
 // seconds as a safety net).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import { describeApiError } from '../api/errors.ts';
 import { AUDIENCE, entries as entriesQuery, onEntryChanged, type Entry } from '../api/audience.ts';
+import { oneAtATime } from './oneAtATime.ts';
 import { watch } from './subscribe.ts';
 
 const REREAD_MS = 10_000;
@@ -48,29 +49,21 @@ export function useLiveEntries({ eventId, questionId, participantId, enabled }: 
     });
   }, [questionId]);
 
-  const reading = useRef<{ busy: boolean; again: boolean }>({ busy: false, again: false });
-  const read = useCallback(() => {
-    if (reading.current.busy) {
-      reading.current.again = true;
-      return;
-    }
-    reading.current = { busy: true, again: false };
-    const variables = participantId ? { eventId, questionId, participantId } : { eventId, questionId };
-    api()
-      .graphql({ query: entriesQuery, variables, authMode: AUDIENCE })
-      .then(
-        (result) => {
+  // Reads one at a time; a request for another while one is out is folded into one more read.
+  const read = useMemo(
+    () =>
+      oneAtATime(async () => {
+        const variables = participantId ? { eventId, questionId, participantId } : { eventId, questionId };
+        try {
+          const result = await api().graphql({ query: entriesQuery, variables, authMode: AUDIENCE });
           setProblem(null);
           setById(new Map(result.data.entries.filter(shownToAudience).map((entry) => [entry.id, entry])));
-        },
-        (error: unknown) => setProblem(describeApiError(error)),
-      )
-      .finally(() => {
-        const again = reading.current.again;
-        reading.current = { busy: false, again: false };
-        if (again) read();
-      });
-  }, [eventId, questionId, participantId]);
+        } catch (error) {
+          setProblem(describeApiError(error));
+        }
+      }),
+    [eventId, questionId, participantId],
+  );
 
   useEffect(() => {
     setById(new Map());

@@ -3,11 +3,12 @@
 // reconnect), then each answer's results as they are pushed. A push without
 // results (the answerer could not see them, or selected none) makes the page read
 // them, one read at a time. Generalises the poll's useLiveTally to every question type.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import { apiFailure, describeApiError } from '../api/errors.ts';
 import { AUDIENCE, onAnswer, questionResults, type Question, type QuestionResults } from '../api/audience.ts';
 import { emptyResults, newerResults } from '../questions/results.ts';
+import { oneAtATime } from './oneAtATime.ts';
 import { watch } from './subscribe.ts';
 
 export interface LiveResultsOptions {
@@ -50,31 +51,22 @@ export function useLiveResults({ question, enabled, participantId = null, onPush
   const offer = useCallback((next: QuestionResults | null | undefined) => setResults((current) => newerResults(current, next)), []);
 
   // Reads one at a time; a request for another while one is out is folded into one more read.
-  const reading = useRef<{ busy: boolean; again: boolean }>({ busy: false, again: false });
-  const read = useCallback(() => {
-    if (!eventId || !questionId) return;
-    if (reading.current.busy) {
-      reading.current.again = true;
-      return;
-    }
-    reading.current = { busy: true, again: false };
-    const variables = participantId ? { eventId, questionId, participantId } : { eventId, questionId };
-    api()
-      .graphql({ query: questionResults, variables, authMode: AUDIENCE })
-      .then(
-        (result) => {
+  const read = useMemo(
+    () =>
+      oneAtATime(async () => {
+        if (!eventId || !questionId) return;
+        const variables = participantId ? { eventId, questionId, participantId } : { eventId, questionId };
+        try {
+          const result = await api().graphql({ query: questionResults, variables, authMode: AUDIENCE });
           setProblem(null);
           setFreshAt(new Date());
           offer(result.data.results);
-        },
-        (error: unknown) => setProblem(describeApiError(error, 'results')),
-      )
-      .finally(() => {
-        const again = reading.current.again;
-        reading.current = { busy: false, again: false };
-        if (again) read();
-      });
-  }, [eventId, questionId, participantId, offer]);
+        } catch (error) {
+          setProblem(describeApiError(error, 'results'));
+        }
+      }),
+    [eventId, questionId, participantId, offer],
+  );
 
   // A new round starts at zero.
   useEffect(() => {
