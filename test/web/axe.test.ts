@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { ORGANIZER } from '../support/local-appsync.ts';
 import { seriousViolations } from './axe.ts';
 import { browserSession, WAIT, waitForLive } from './browser.ts';
-import { ask, createEvent, joinEvent, presenter, vote, type TestEvent } from './organizer-support.ts';
+import { ask, createEvent, deleteEvent, joinEvent, presenter, vote, type TestEvent } from './organizer-support.ts';
 
 const web = browserSession({ organizer: ORGANIZER });
 const { open, pageErrors, laptop } = web;
@@ -112,5 +112,15 @@ describe('no serious or critical accessibility violation', { timeout: 60_000 }, 
       const page = await open('phone', path);
       expect({ path, found: await violations(page, `h1:has-text("${title}")`) }).toEqual({ path, found: [] });
     }
+  });
+
+  it('on the notices of an event removed while a phone and the big screen show it', async () => {
+    const event = await createEvent(web.server, 'Axe: removed', [{ title: 'Soon gone' }]);
+    const phone = await open('phone', `/p/${event.code}`);
+    const screen = await open('screen', `/p/${event.code}/screen`);
+    await Promise.all([waitForLive(phone), waitForLive(screen)]);
+    await deleteEvent(web.server, event.id);
+    expect(await violations(phone, 'h1:has-text("This event has ended")')).toEqual([]);
+    expect(await violations(screen, 'h1:has-text("This event was removed")')).toEqual([]);
   });
 });

@@ -28,6 +28,11 @@ export function readEvent(server: LocalAppSync, id: string): Promise<TestEvent> 
   return organizer(server, `query ($id: ID!) { event(id: $id) { ${EVENT} } }`, { id }, 'event');
 }
 
+/** Deletes the event, selecting what onEventChanged matches on. */
+export function deleteEvent(server: LocalAppSync, id: string): Promise<{ id: string }> {
+  return organizer(server, `mutation ($id: ID!) { deleteEvent(id: $id) { id } }`, { id }, 'deleteEvent');
+}
+
 // Each mutation below selects the fields its subscription matches on (AppSync filters a
 // push on the mutation's own selection): onEventChanged on id, onQuestionChanged on
 // eventId, onAnswer and onEntryChanged on eventId and questionId.
