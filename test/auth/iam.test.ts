@@ -5,13 +5,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIamUser, readIamUsersFile } from '../../local/auth/iam.ts';
 import type { LocalAppSync } from '../../local/server.ts';
 import { startOidcIssuer, type OidcIssuer } from '../support/oidc-issuer.ts';
 import { signedFetchHeaders, signPost, type AwsCredentials } from '../support/sigv4.ts';
-import { ACCOUNT_ID, IAM_USER, post, startModesApi } from './modes-api.ts';
+import { ACCOUNT_ID, IAM_USER, post, realtimeWithHeader, startModesApi } from './modes-api.ts';
 
 const WHOAMI = JSON.stringify({ query: '{ whoami }' });
 const FILE_USER = { name: 'reporting', accessKeyId: 'AKIAREPORTING0000001', secretAccessKey: 'reporting/secret+key' };
@@ -151,29 +150,13 @@ describe('AWS_IAM on the real-time endpoint', () => {
   /** The handshake as AWS documents it for IAM: the connect URL (<endpoint>/connect) signed over a body of {}. */
   async function connect(form: 'subprotocol' | 'query', credentials: AwsCredentials = IAM_USER) {
     const header = await signPost(`${server.url}/connect`, '{}', credentials, { headers: REALTIME_HEADERS });
-    const encoded = Buffer.from(JSON.stringify(header));
-    const socket =
-      form === 'subprotocol'
-        ? new WebSocket(server.realtimeUrl, ['graphql-ws', `header-${encoded.toString('base64url')}`])
-        : new WebSocket(`${server.realtimeUrl}?header=${encodeURIComponent(encoded.toString('base64'))}&payload=e30=`, ['graphql-ws']);
-    const frames: any[] = [];
-    socket.on('message', (raw) => frames.push(JSON.parse(raw.toString())));
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    socket.send(JSON.stringify({ type: 'connection_init' }));
-    const next = async (...types: string[]) => {
-      for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 10))) {
-        const index = frames.findIndex((f) => types.includes(f.type));
-        if (index >= 0) return frames.splice(index, 1)[0];
-      }
-      throw new Error(`no ${types.join('/')} frame; got ${JSON.stringify(frames)}`);
-    };
+    const connection = await realtimeWithHeader(server, header, form);
     /** A start whose authorization signs its own payload.data, as aws-amplify signs it; `signedData` to sign something else. */
     const start = async (id: string, query: string, signedData?: string) => {
       const data = JSON.stringify({ query, variables: {} });
-      const authorization = await signPost(server.url, signedData ?? data, credentials, { headers: REALTIME_HEADERS });
-      socket.send(JSON.stringify({ id, type: 'start', payload: { data, extensions: { authorization } } }));
+      connection.start(id, data, await signPost(server.url, signedData ?? data, credentials, { headers: REALTIME_HEADERS }));
     };
-    return { socket, next, start };
+    return { ...connection, start };
   }
 
   it('acknowledges a handshake signed in the header- subprotocol and delivers to a signed subscription', async () => {

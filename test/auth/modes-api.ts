@@ -3,6 +3,7 @@
 // additional modes, and fields opened by each directive alone or together.
 // `whoami` answers util.authType() and ctx.identity as JSON. Every resolver is
 // on a NONE data source; written to a temporary folder and served like any declaration.
+import { WebSocket } from 'ws';
 import { startLocalAppSync, type LocalAppSync, type LocalAppSyncOptions } from '../../local/server.ts';
 import { writeNoneApi } from '../support/none-api.ts';
 
@@ -84,4 +85,31 @@ export function startModesApi(issuer: string, options: Partial<LocalAppSyncOptio
 export async function post(server: LocalAppSync, body: string, headers: Record<string, string>) {
   const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return { status: response.status, errorType: response.headers.get('x-amzn-errortype'), body: (await response.json()) as { data?: any; errors?: any[] } };
+}
+
+/**
+ * A real-time connection whose handshake carries `header` (AWS's authorization header for the
+ * mode) the way `form` says: as aws-amplify's header- subprotocol, or in the query string.
+ * `next(...types)` takes the first frame of one of those types, whatever came between.
+ */
+export async function realtimeWithHeader(server: LocalAppSync, header: object, form: 'subprotocol' | 'query') {
+  const encoded = Buffer.from(JSON.stringify(header));
+  const socket =
+    form === 'subprotocol'
+      ? new WebSocket(server.realtimeUrl, ['graphql-ws', `header-${encoded.toString('base64url')}`])
+      : new WebSocket(`${server.realtimeUrl}?header=${encodeURIComponent(encoded.toString('base64'))}&payload=e30=`, ['graphql-ws']);
+  const frames: any[] = [];
+  socket.on('message', (raw) => frames.push(JSON.parse(raw.toString())));
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  socket.send(JSON.stringify({ type: 'connection_init' }));
+  const next = async (...types: string[]) => {
+    for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 10))) {
+      const index = frames.findIndex((f) => types.includes(f.type));
+      if (index >= 0) return frames.splice(index, 1)[0];
+    }
+    throw new Error(`no ${types.join('/')} frame; got ${JSON.stringify(frames)}`);
+  };
+  /** A start frame: the request as a JSON string, with this authorization for it. */
+  const start = (id: string, data: string, authorization: object) => socket.send(JSON.stringify({ id, type: 'start', payload: { data, extensions: { authorization } } }));
+  return { socket, next, start };
 }

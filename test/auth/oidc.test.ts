@@ -1,11 +1,10 @@
 // OPENID_CONNECT: tokens of an OpenID provider (a small local issuer the test
 // starts), verified against the keys its discovery document points to, with the
 // API's clientId, iatTTL and authTTL; on HTTP and on the real-time endpoint.
-import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAppSync } from '../../local/server.ts';
 import { startOidcIssuer, type OidcIssuer } from '../support/oidc-issuer.ts';
-import { post, startModesApi } from './modes-api.ts';
+import { post, realtimeWithHeader, startModesApi } from './modes-api.ts';
 
 const WHOAMI = JSON.stringify({ query: '{ whoami }' });
 
@@ -91,25 +90,10 @@ describe('OPENID_CONNECT over HTTP', () => {
 
 describe('OPENID_CONNECT on the real-time endpoint', () => {
   async function connect(form: 'subprotocol' | 'query', authorization: string) {
-    const header = Buffer.from(JSON.stringify({ host: new URL(server.url).host, Authorization: authorization }));
-    const socket =
-      form === 'subprotocol'
-        ? new WebSocket(server.realtimeUrl, ['graphql-ws', `header-${header.toString('base64url')}`])
-        : new WebSocket(`${server.realtimeUrl}?header=${encodeURIComponent(header.toString('base64'))}&payload=e30=`, ['graphql-ws']);
-    const frames: any[] = [];
-    socket.on('message', (raw) => frames.push(JSON.parse(raw.toString())));
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    socket.send(JSON.stringify({ type: 'connection_init' }));
-    const next = async (...types: string[]) => {
-      for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 10))) {
-        const index = frames.findIndex((f) => types.includes(f.type));
-        if (index >= 0) return frames.splice(index, 1)[0];
-      }
-      throw new Error(`no ${types.join('/')} frame; got ${JSON.stringify(frames)}`);
-    };
-    const start = (id: string, query: string, token = authorization) =>
-      socket.send(JSON.stringify({ id, type: 'start', payload: { data: JSON.stringify({ query, variables: {} }), extensions: { authorization: { host: new URL(server.url).host, Authorization: token } } } }));
-    return { socket, next, start };
+    const host = new URL(server.url).host;
+    const connection = await realtimeWithHeader(server, { host, Authorization: authorization }, form);
+    const start = (id: string, query: string, token = authorization) => connection.start(id, JSON.stringify({ query, variables: {} }), { host, Authorization: token });
+    return { ...connection, start };
   }
 
   it('acknowledges a handshake with the token in the header- subprotocol and delivers to its subscription', async () => {
