@@ -3,6 +3,7 @@ import { api } from '../api/client.ts';
 import { downloadCsv } from './download.ts';
 import { deleteEvent, duplicateEvent, exportEvent, type OrganizerEvent } from './operations.ts';
 import { AS_ORGANIZER, useOrganizer } from './session.tsx';
+import { Confirm } from '../components/Confirm.tsx';
 
 type Action = 'duplicate' | 'export' | 'delete';
 
@@ -54,17 +55,9 @@ export function EventActions(props: { event: OrganizerEvent; onDuplicated: (even
         </button>
       </div>
       {confirming ? (
-        <div className="confirm" role="alertdialog" aria-label="Confirm delete">
-          <p>Delete “{event.title}” for good? Its questions and every answer go; phones and the big screen are told it has ended.</p>
-          <div className="confirm__actions">
-            <button type="button" className="button-link button-link--danger" onClick={() => void run('delete')}>
-              Yes, delete
-            </button>
-            <button type="button" className="button-link button-link--secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <Confirm verb="delete" onConfirm={() => void run('delete')} onCancel={() => setConfirming(false)}>
+          Delete “{event.title}” for good? Its questions and every answer go; phones and the big screen are told it has ended.
+        </Confirm>
       ) : null}
       {message ? (
         <p className={`form-message form-message--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>

@@ -11,6 +11,7 @@ import { ShareLink } from './ShareLink.tsx';
 import { StatsLine } from './StatsLine.tsx';
 import { useEventStats } from './useEventStats.ts';
 import { useLiveEvent } from './useLiveEvent.ts';
+import { EventGone } from './EventGone.tsx';
 
 const BACK = { href: '/organizer', label: 'all events' };
 
@@ -25,15 +26,7 @@ export function EventPage({ eventId }: { eventId: string }) {
   }, [load]);
 
   if (load.state === 'loading') return <Notice kind="loading" title="Opening the event…" />;
-  if (load.state === 'missing' || load.state === 'deleted') {
-    return (
-      <Notice kind="error" title={load.state === 'deleted' ? 'This event was deleted' : 'There is no such event'} detail="It may have been deleted by another organizer.">
-        <a className="button-link" href="/organizer">
-          All events
-        </a>
-      </Notice>
-    );
-  }
+  if (load.state === 'missing' || load.state === 'deleted') return <EventGone deleted={load.state === 'deleted'} />;
   if (load.state === 'failed') {
     return (
       <Notice kind="error" title="The event could not be opened" detail={load.message}>

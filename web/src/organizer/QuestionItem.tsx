@@ -8,6 +8,7 @@ import { QuestionEditor } from './QuestionEditor.tsx';
 import { draftOf, draftProblem, questionInput, settingsSummary, type QuestionDraft } from './questionDraft.ts';
 import { AS_ORGANIZER, useOrganizer } from './session.tsx';
 import { StateTag } from './StateTag.tsx';
+import { Confirm } from '../components/Confirm.tsx';
 
 type Action = 'up' | 'down' | 'duplicate' | 'export' | 'remove' | 'save';
 
@@ -145,17 +146,9 @@ export function QuestionItem(props: {
       {question.answered && !editing ? <p className="question-item__locked muted">Has answers: editing is locked until it is reset.</p> : null}
 
       {confirming ? (
-        <div className="confirm" role="alertdialog" aria-label="Confirm remove">
-          <p>Remove “{question.title}” and its answers from the event?</p>
-          <div className="confirm__actions">
-            <button type="button" className="button-link button-link--danger" onClick={() => void run('remove')}>
-              Yes, remove
-            </button>
-            <button type="button" className="button-link button-link--secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <Confirm verb="remove" onConfirm={() => void run('remove')} onCancel={() => setConfirming(false)}>
+          Remove “{question.title}” and its answers from the event?
+        </Confirm>
       ) : null}
       {problem ? (
         <p className="form-message form-message--error" role="alert" data-testid="question-problem">

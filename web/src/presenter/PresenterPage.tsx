@@ -13,6 +13,7 @@ import { QuestionControls } from './QuestionControls.tsx';
 import { QuestionNav } from './QuestionNav.tsx';
 import { ScreenStatement } from './ScreenStatement.tsx';
 import { useQuestionResults } from './useQuestionResults.ts';
+import { EventGone } from '../organizer/EventGone.tsx';
 
 /**
  * `/organizer/events/<id>/present`: the presenter's own view, on the laptop, not
@@ -33,15 +34,7 @@ export function PresenterPage({ eventId }: { eventId: string }) {
   }, [event]);
 
   if (load.state === 'loading') return <Notice kind="loading" title="Opening the presenter view…" />;
-  if (load.state === 'missing' || load.state === 'deleted') {
-    return (
-      <Notice kind="error" title={load.state === 'deleted' ? 'This event was deleted' : 'There is no such event'} detail="It may have been deleted by another organizer.">
-        <a className="button-link" href="/organizer">
-          All events
-        </a>
-      </Notice>
-    );
-  }
+  if (load.state === 'missing' || load.state === 'deleted') return <EventGone deleted={load.state === 'deleted'} />;
   if (load.state === 'failed' || !event) {
     return (
       <Notice kind="error" title="The event could not be opened" detail={load.state === 'failed' ? load.message : undefined}>

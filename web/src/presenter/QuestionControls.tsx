@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { closeQuestion, openQuestion, resetQuestion, setReveal, type OrganizerQuestion, type Reveal } from '../organizer/operations.ts';
 import { AS_ORGANIZER, useOrganizer } from '../organizer/session.tsx';
+import { Confirm } from '../components/Confirm.tsx';
 
 type Action = 'open' | 'close' | 'reset' | Reveal;
 
@@ -61,19 +62,9 @@ export function QuestionControls({ question, onQuestion }: { question: Organizer
         </div>
       ) : null}
       {confirmReset ? (
-        <div className="confirm" role="alertdialog" aria-label="Confirm reset">
-          <p>
-            Start round {question.round + 1}? Every answer of round {question.round} stops counting, the results start from zero and the question goes back to not open.
-          </p>
-          <div className="confirm__actions">
-            <button type="button" className="button-link button-link--danger" onClick={() => void run('reset')}>
-              Yes, reset
-            </button>
-            <button type="button" className="button-link button-link--secondary" onClick={() => setConfirmReset(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <Confirm verb="reset" onConfirm={() => void run('reset')} onCancel={() => setConfirmReset(false)}>
+          Start round {question.round + 1}? Every answer of round {question.round} stops counting, the results start from zero and the question goes back to not open.
+        </Confirm>
       ) : null}
       {problem ? (
         <p className="form-message form-message--error" role="alert">
