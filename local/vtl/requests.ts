@@ -20,7 +20,8 @@ const fault = (message: string) => new ResolverError(message, MAPPING_TEMPLATE_E
 export function readRequest(value: unknown, kind: 'resolver' | 'function'): { ok: true; request: Record<string, unknown>; version: TemplateVersion } | { ok: false; error: ResolverError } {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: fault('A request mapping template must render a JSON object.') };
   const request = value as Record<string, unknown>;
-  const version = request.version;
+  // A function's template may leave `version` out: its FunctionVersion says it, and AppSync takes only 2018-05-29 there.
+  const version = request.version ?? (kind === 'function' ? '2018-05-29' : undefined);
   if (version === undefined || version === null) return { ok: false, error: fault("Value for field '$[version]' not found.") };
   if (!VERSIONS.includes(version as TemplateVersion)) return { ok: false, error: fault(`Unsupported version '${String(version)}': 2017-02-28 or 2018-05-29.`) };
   if (version === '2017-02-28') {
