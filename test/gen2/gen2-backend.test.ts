@@ -224,7 +224,7 @@ describe('real time', () => {
   });
 });
 
-describe('custom operations with JS handlers (a.handler.custom)', () => {
+describe('custom operations (a.handler.custom JS handlers, a.handler.function)', () => {
   it('answers a custom query from its handler on a NONE data source', async () => {
     const { data } = await client.queries.echo({ message: 'hello' }, { authMode: 'apiKey' });
     expect(data).toBe('echo: hello');
@@ -235,6 +235,12 @@ describe('custom operations with JS handlers (a.handler.custom)', () => {
     await client.mutations.likePost({ id: post.id });
     const { data } = await client.mutations.likePost({ id: post.id });
     expect(data).toMatchObject({ id: post.id, likes: 2 });
+  });
+
+  it('answers a custom query from its Lambda function (a.handler.function, defineFunction)', async () => {
+    const { data, errors } = await client.queries.wordCount({ text: 'one two  three' }, { authMode: 'apiKey' });
+    expect(errors).toBeUndefined();
+    expect(data).toBe(3);
   });
 
   it('refuses a custom mutation to a caller its authorization leaves out (the API key)', async () => {
