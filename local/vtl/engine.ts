@@ -115,12 +115,21 @@ class AppSyncVelocity extends Compile {
 
 let loops = 0;
 
-/** `#return` becomes a call of the `return` directive below, which records the value and stops. */
+/** `$util.toJson(x)` (or `$utils.…`) as written, nothing after it. */
+const isToJson = (value: Ast | undefined) =>
+  value?.type === 'references' && (value.id === 'util' || value.id === 'utils') && value.path?.length === 1 && value.path[0].type === 'method' && value.path[0].id === 'toJson';
+
+/**
+ * `#return` becomes a call of the `return` directive below, which records the value and
+ * stops. `#return($util.toJson(x))` — what Amplify's templates write — returns x itself,
+ * as AppSync reads a returned JSON text as the template's output (`#return($util.toJson({}))`
+ * ends a function with `{}`, not with the string "{}").
+ */
 function markReturns(asts: Ast[]): Ast[] {
   return asts.map((node) => {
     if (Array.isArray(node)) return markReturns(node);
     if (node && typeof node === 'object' && node.type === 'return') {
-      return { type: 'macro_call', id: 'return', args: node.value ? [node.value] : [], pos: node.pos, returnWithValue: Boolean(node.value) };
+      return { type: 'macro_call', id: isToJson(node.value) ? 'returnJson' : 'return', args: node.value ? [node.value] : [], pos: node.pos };
     }
     return node;
   });
@@ -149,6 +158,11 @@ export class MappingTemplate {
   private readonly directives = {
     return: (...args: unknown[]) => {
       this.returned = { value: args[0] ?? null, hasValue: args.length > 0 };
+      this.engine!._state.stop = true;
+      return '';
+    },
+    returnJson: (text: unknown) => {
+      this.returned = { value: typeof text === 'string' ? JSON.parse(text) : (text ?? null), hasValue: true };
       this.engine!._state.stop = true;
       return '';
     },

@@ -66,6 +66,13 @@ describe('directives', () => {
   test('#return(value) ends the template with the value, whatever was rendered before', () => {
     expect(render('{"ignored": true} #if(true)#return({"a": [1]})#end never')).toBe('{"a":[1]}');
   });
+  test('#return($util.toJson(x)) ends the template with x itself, not with its JSON text as a string', () => {
+    expect(render('#return($util.toJson({"a": [1]}))')).toBe('{"a":[1]}');
+    expect(render('#return($util.toJson(null))')).toBe('null');
+  });
+  test('#return of a string is that string', () => {
+    expect(render('#return("{}")')).toBe('"{}"');
+  });
   test('#return without a value ends the template with null', () => {
     expect(render('text #return\nnever')).toBe('null');
   });
