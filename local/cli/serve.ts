@@ -49,7 +49,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     return 1;
   }
   const origin = `http://127.0.0.1:${server.port}`;
-  if (options.outputs) writeFileSync(options.outputs, JSON.stringify(amplifyOutputs(origin, server.apiKey, { authorization: server.api.declaration.authorization, userPool: server.userPool }), null, 2) + '\n');
+  if (options.outputs) writeFileSync(options.outputs, JSON.stringify(amplifyOutputs(origin, server.apiKey, { authorization: server.api.declaration.authorization, userPool: server.userPool, modelIntrospection: server.api.declaration.modelIntrospection }), null, 2) + '\n');
   if (options.seed) await seedIfEmpty(server, options.seed);
   let extra: string[] = [];
   try {

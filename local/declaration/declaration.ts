@@ -173,6 +173,8 @@ export type ApiDeclaration = Omit<Parsed, 'resolvers' | 'functions' | 'lambdaFun
    * has not got), each with why. They answer an error; the rest of the API serves.
    */
   unsupported?: Record<string, string>;
+  /** A Gen 2 data backend's model introspection schema, for amplify_outputs.json (local/gen2/model-introspection.ts). */
+  modelIntrospection?: unknown;
 };
 
 /** ctx.env as resolvers see it, given where each declared table really is. */

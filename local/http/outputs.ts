@@ -12,9 +12,11 @@ export const REGION = 'us-east-1';
 export type OutputsAuth = {
   authorization?: { default: AuthMode; additional: readonly AuthMode[] };
   userPool?: { userPoolId: string; clientId: string; region: string; groups: readonly string[] };
+  /** A Gen 2 data backend's models, which `generateClient<Schema>()` builds client.models from. */
+  modelIntrospection?: unknown;
 };
 
-export function amplifyOutputs(origin: string, apiKey: string, { authorization, userPool }: OutputsAuth = {}) {
+export function amplifyOutputs(origin: string, apiKey: string, { authorization, userPool, modelIntrospection }: OutputsAuth = {}) {
   return {
     version: '1.4',
     ...(userPool && {
@@ -37,6 +39,7 @@ export function amplifyOutputs(origin: string, apiKey: string, { authorization, 
       default_authorization_type: authorization?.default ?? 'API_KEY',
       api_key: apiKey,
       authorization_types: [...(authorization?.additional ?? [])],
+      ...(modelIntrospection !== undefined && { model_introspection: modelIntrospection }),
     },
     ...(userPool && { custom: { user_pool_endpoint: `${origin}${USER_POOL_PATH}/` } }),
   };

@@ -68,7 +68,7 @@ export type HttpOptions = {
 
 export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, userPool, timeouts }: HttpOptions) {
   const userPoolRequest = userPool ? userPoolHandler(userPool) : () => false;
-  const outputsAuth = { authorization: api.declaration.authorization, userPool };
+  const outputsAuth = { authorization: api.declaration.authorization, userPool, modelIntrospection: api.declaration.modelIntrospection };
   const { authorization } = api.declaration;
   const lambdaMode = authorization.default === 'AWS_LAMBDA' || authorization.additional.includes('AWS_LAMBDA');
   const staticFiles = webRoot ? sirv(webRoot, { single: true, dev: false, etag: true }) : undefined;
