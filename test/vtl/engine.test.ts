@@ -54,6 +54,10 @@ describe('references', () => {
 });
 
 describe('directives', () => {
+  test('a double-quoted string is interpolated with the values of each evaluation (parsed once, rendered each time)', () => {
+    expect(render('#set($all = [])#foreach($x in ["a", "b"])$util.qr($all.add("$x::$velocityCount"))#end$all')).toBe('[a::1, b::2]');
+    expect(render('#set($x = "c")#set($y = "#keyCount$x")$y')).toBe('#keyCountc');
+  });
   test('#foreach gives $velocityCount, $foreach.index, $foreach.hasNext', () => {
     expect(render('#foreach($x in ["a", "b", "c"])$velocityCount$foreach.index$x#if($foreach.hasNext),#end#end')).toBe('10a,21b,32c');
   });
