@@ -121,7 +121,7 @@ export class SubscriptionStarter {
     caller: Caller,
     headers: Record<string, string | undefined>,
   ): Promise<{ ok: true; filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null } | { ok: false; errors: ProtocolError[] }> {
-    const state = new RequestState({ headers: {}, domainName: null, identity: caller.identity, env: this.api.environment }, caller.authType);
+    const state = new RequestState({ headers: {}, domainName: null, identity: caller.identity, env: this.api.environment }, caller.authType, this.api.executionTimeoutMs);
     state.deniedFields = caller.deniedFields;
     const key = fieldNode.alias?.value ?? field.name;
     const info: GraphQLResolveInfo = {
