@@ -12,6 +12,7 @@
 //
 //   npm run bench fanout                      (both layouts, 50 rounds each)
 //   FANOUT_LAYOUTS=100x100 FANOUT_ROUNDS=20 FANOUT_WORKERS=2 npm run bench fanout
+//   FANOUT_PATHS=handsup FANOUT_LIMITS=0 node --cpu-prof --import tsx bench/fanout.bench.ts   (a profile of the server side)
 import { fork, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -41,6 +42,10 @@ const TARGET_ESTABLISH_MS = 3000;
 const ROUNDS = Number(process.env.FANOUT_ROUNDS ?? 50);
 /** The real-time engine's socket workers, one set of rows each: 1 (every socket in one process) and 2 (realtime.workers: both cores). */
 const WORKERS = (process.env.FANOUT_WORKERS ?? '1,2').split(',').map(Number);
+/** Which published paths: `handsup` (castVote → onAnswer) and `none` (the NONE data source). */
+const PATHS = (process.env.FANOUT_PATHS ?? 'handsup,none').split(',');
+/** FANOUT_LIMITS=0 leaves out the bare ws limits (for a profile of the server alone). */
+const WITH_LIMITS = process.env.FANOUT_LIMITS !== '0';
 const LAYOUTS: Layout[] = (process.env.FANOUT_LAYOUTS ?? '100x100,10000x1').split(',').map((text) => {
   const [connections, perConnection] = text.split('x').map(Number);
   return { connections: connections!, perConnection: perConnection! };
@@ -295,6 +300,7 @@ async function serverSide() {
     const suffix = workers > 1 ? `, realtime workers: ${workers}` : '';
     return [
       {
+        key: 'handsup',
         name: `HandsUp castVote → onAnswer${suffix}`,
         async open() {
           const server = await startLocalAppSync({ declaration: handsUp, port: 0, host: '127.0.0.1', dataDir: null, users: [ORGANIZER], realtime });
@@ -327,6 +333,7 @@ async function serverSide() {
         },
       },
       {
+        key: 'none',
         name: `NONE publishResults → onResults (real-time engine alone)${suffix}`,
         async open() {
           const server = await startLocalAppSync({ declaration: writeNoneApi(), port: 0, host: '127.0.0.1', dataDir: null, realtime });
@@ -335,7 +342,7 @@ async function serverSide() {
           return { server, subscription: ON_RESULTS, subscriptionVariables: { pollId: 'poll-1' }, mutation: PUBLISH_RESULTS, variables };
         },
       },
-    ];
+    ].filter((path) => PATHS.includes(path.key));
   });
 
   const table: { layout: Layout; rows: Measured[]; limits: Extract<Measured, { stats: unknown }>[] }[] = [];
@@ -370,7 +377,7 @@ async function serverSide() {
       // The limits: a bare ws server sending the same frame, as many times, on as many sockets, in one
       // write per socket; then the same from two worker threads each owning half the sockets (both cores).
       const limits: Extract<Measured, { stats: unknown }>[] = [];
-      if (frame) {
+      if (frame && WITH_LIMITS) {
         for (const [name, workers] of [
           ['limit: bare ws server, same frame (one thread)', 0],
           ['limit: bare ws, two worker threads, half the sockets each', 2],
