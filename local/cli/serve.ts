@@ -34,6 +34,8 @@ export type ServeOptions = {
   iamUsers?: IamUser[];
   /** HTTP data source → the endpoint to call instead of its declared one (`--http-endpoint Name=url`). */
   httpEndpoints?: Record<string, string>;
+  /** A request time limit under AppSync's 30 s (`--execution-timeout <seconds>`). */
+  executionTimeoutMs?: number;
   /** For programs built on `serve` (HandsUp's `npm start`): runs once the API serves; its lines are printed with the rest. */
   onStarted?: (server: LocalAppSync) => Promise<string[]>;
 };
@@ -70,6 +72,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     `  API key:    ${server.apiKey}`,
     server.userPool ? `  User pool:  ${server.userPool.userPoolId} (app client ${server.userPool.clientId}) at ${server.userPool.endpoint}` : '',
     ...authModeLines(server.api.declaration.authorization, options.iamUsers),
+    options.executionTimeoutMs ? `  Resolvers stop after ${options.executionTimeoutMs / 1000} s (--execution-timeout; AppSync: 30 s)` : '',
     ...Object.entries(options.httpEndpoints ?? {}).map(([name, url]) => `  HTTP data source ${name} calls ${url}`),
     options.dataDir ? `  Data:       ${options.dataDir}` : '  Data:       in memory (nothing is kept)',
     ...lanAddresses(options.host).map((address) => `  On your network: http://${address}:${server.port}/`),

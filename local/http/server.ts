@@ -141,6 +141,7 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
     const state = new RequestState(
       { headers: withoutCookie(headers), domainName: null, identity: caller.identity, env: api.environment },
       caller.authType,
+      api.executionTimeoutMs,
     );
     state.deniedFields = caller.deniedFields;
     const answer = await executeRequest(api.schema, api.fieldResolver, body, state, api);
