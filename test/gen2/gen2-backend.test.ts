@@ -7,7 +7,7 @@ import { signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Schema } from './app/amplify/data/resource.ts';
-import { ANA, BEN, serveApp, signInAs, subscribed, type ServedApp } from './serve-app.ts';
+import { ANA, BEN, EDI, serveApp, signInAs, subscribed, type ServedApp } from './serve-app.ts';
 
 let app: ServedApp;
 let client: ReturnType<typeof generateClient<Schema>>;
@@ -137,7 +137,7 @@ describe('relations (hasMany / belongsTo)', () => {
   });
 });
 
-describe('owner auth, users signed in through the local user pool', () => {
+describe('owner and group auth, users signed in through the local user pool', () => {
   it('lists only the signed-in user’s own items', async () => {
     const blog = await anasBlog('Only Ana’s');
     await signInAs(BEN);
@@ -159,6 +159,14 @@ describe('owner auth, users signed in through the local user pool', () => {
     await signInAs(BEN);
     const { errors } = await client.models.Blog.delete({ id: blog.id });
     expect(errors).toMatchObject([{ errorType: 'Unauthorized' }]);
+  });
+
+  it('lets a member of the group the model allows (allow.group) update another user’s item', async () => {
+    const blog = await anasBlog('Edited by an editor');
+    await signInAs(EDI);
+    const { data, errors } = await client.models.Blog.update({ id: blog.id, name: 'Edited' });
+    expect(errors).toBeUndefined();
+    expect(data).toMatchObject({ id: blog.id, name: 'Edited', owner: ANA.username });
   });
 
   it('lets the API key read everyone’s items (publicApiKey read) but not create any', async () => {

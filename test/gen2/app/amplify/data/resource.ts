@@ -1,5 +1,5 @@
 // The data of a small blogging app, written the way a Gen 2 team writes it: two related
-// models, a secondary index, owner auth, two custom operations with JS handlers and one
+// models, a secondary index, owner and group auth, two custom operations with JS handlers and one
 // with a Lambda function.
 import { a, defineData, type ClientSchema } from '@aws-amplify/backend';
 import { wordCount } from '../functions/word-count/resource.ts';
@@ -10,7 +10,7 @@ const schema = a.schema({
       name: a.string().required(),
       posts: a.hasMany('Post', 'blogId'),
     })
-    .authorization((allow) => [allow.owner(), allow.publicApiKey().to(['read'])]),
+    .authorization((allow) => [allow.owner(), allow.group('EDITORS'), allow.publicApiKey().to(['read'])]),
   Post: a
     .model({
       title: a.string().required(),
