@@ -1,6 +1,7 @@
 // An Amplify Gen 2 project's amplify/ folder, synthesised offline into a cloud
 // assembly the way `ampx sandbox` would before deploying: its backend.ts run with
-// the three context keys Amplify needs and CDK_OUTDIR set, as `cdk synth` runs an app.
+// the three context keys Amplify needs and CDK_OUTDIR set, as `cdk synth` runs an app
+// (with one graphql for the whole process: local/gen2/synthesis.ts).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

@@ -1,9 +1,10 @@
 // A deployment's AppSync API, turned into the same ApiDeclaration that api.json
 // gives: the local AppSync then serves it with the same parts. What it reads:
 // GraphQLApi, GraphQLSchema, DataSource, Resolver, FunctionConfiguration, DynamoDB
-// tables, Cognito user pool groups and the Lambda functions its data sources and
-// authorizer call (lambda.ts); the rest of the template (roles, policies, API keys,
-// user pool clients) only matters once deployed.
+// tables (an Amplify model's Custom::AmplifyDynamoDBTable too: local/gen2/), Cognito
+// user pool groups and the Lambda functions its data sources and authorizer call
+// (lambda.ts); the rest of the template (roles, policies, API keys, user pool
+// clients) only matters once deployed.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
