@@ -18,7 +18,7 @@ import {
 } from '../declaration/declaration.ts';
 import type { LoadedDeployment } from './assembly.ts';
 import { AMPLIFY_TABLE, amplifyTableProperty } from '../gen2/amplify-table.ts';
-import { modelIntrospectionOf } from '../gen2/model-introspection.ts';
+import { gen2BackendOf } from '../gen2/backend.ts';
 import { TemplateError } from './errors.ts';
 import { TemplateFunctions } from './lambda.ts';
 import type { Stack } from './stack.ts';
@@ -48,9 +48,9 @@ export function apiDeclaration(loaded: LoadedDeployment, api?: string): ApiDecla
     throw new TemplateError(`${loaded.source}: it has ${chosen.length} APIs; pick one with --api: ${chosen.map(label).join(', ')}`);
   }
   const declaration = convert(chosen[0]!, resources, loaded.source, new TemplateFunctions(loaded.stacks));
-  // A Gen 2 data backend (defineData) also carries what its client needs and what is not emulated.
-  const modelIntrospection = modelIntrospectionOf(loaded.stacks);
-  return modelIntrospection === undefined ? declaration : { ...declaration, modelIntrospection };
+  // A Gen 2 backend (defineData, defineAuth) also carries what its client needs and what is not emulated.
+  const gen2 = gen2BackendOf(loaded.stacks);
+  return gen2 ? { ...declaration, gen2 } : declaration;
 }
 
 function convert(api: Resource, resources: Resource[], source: string, templateFunctions: TemplateFunctions): ApiDeclaration {

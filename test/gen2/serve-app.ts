@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Amplify } from 'aws-amplify';
 import { signIn, signOut } from 'aws-amplify/auth';
+import { Hub } from 'aws-amplify/utils';
 import { WebSocket } from 'ws';
 import { amplifyConfig } from '../../local/user-pool/client.ts';
 import { installRealtimeWebSocket } from '../../web/src/api/websocket.ts';
@@ -57,4 +58,36 @@ export async function serveApp(): Promise<ServedApp> {
 export async function signInAs(user: { username: string; password: string }) {
   await signOut();
   await signIn({ username: user.username, password: user.password, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
+}
+
+type Subscribable<T> = { subscribe(observer: { next(value: T): void; error(error: unknown): void }): { unsubscribe(): void } };
+
+/** What a subscription has delivered, in order: next() waits for the next one. */
+export type Delivered<T> = { next(): Promise<T>; errors: unknown[]; unsubscribe(): void };
+
+/**
+ * Subscribes and resolves once AppSync has acknowledged every subscription the call
+ * opens (`acks`: observeQuery opens three), as aws-amplify reports it on Hub.
+ */
+export async function subscribed<T>(source: Subscribable<T>, acks = 1): Promise<Delivered<T>> {
+  const queue: T[] = [];
+  const waiting: ((value: T) => void)[] = [];
+  const errors: unknown[] = [];
+  let acknowledged = 0;
+  let ready!: () => void;
+  const allAcknowledged = new Promise<void>((resolve) => (ready = resolve));
+  const stopListening = Hub.listen('api', ({ payload }) => {
+    if (payload.event === 'Subscription ack' && ++acknowledged === acks) ready();
+  });
+  const subscription = source.subscribe({
+    next: (value) => (waiting.length ? waiting.shift()!(value) : queue.push(value)),
+    error: (error) => errors.push(error),
+  });
+  await allAcknowledged;
+  stopListening();
+  return {
+    next: () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise<T>((resolve) => waiting.push(resolve))),
+    errors,
+    unsubscribe: () => subscription.unsubscribe(),
+  };
 }
