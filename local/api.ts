@@ -15,7 +15,7 @@ import { lambdaFunctions, type LocalLambdaFunction } from './functions/runner.ts
 import { buildAppSyncSchema, subscriptionTriggers } from './graphql/schema.ts';
 import type { CompiledFunction, CompiledResolver } from './resolvers/compiled.ts';
 import { fieldResolver } from './resolvers/field.ts';
-import type { RequestState } from './resolvers/request-state.ts';
+import { REQUEST_TIME_LIMIT_MS, type RequestState } from './resolvers/request-state.ts';
 import { createRealm, loadCode } from './runtime/sandbox.ts';
 import { ResolverError } from './runtime/signals.ts';
 import { assertValidCode } from './runtime/validation/bundles.ts';
@@ -34,6 +34,8 @@ export type LocalApi = {
   triggers: Map<string, string[]>;
   /** Query depth, resolver count and introspection, from the declaration. */
   limits: RequestLimits;
+  /** How long a request's handlers may run before "Execution timed out." (AppSync's 30 s unless lowered). */
+  executionTimeoutMs: number;
   /** True for a field with a declared resolver (they count toward the resolver limit). */
   hasResolver(typeName: string, fieldName: string): boolean;
   /** Runs declared resolvers; every other field reads its parent, as in AppSync. */
@@ -47,9 +49,15 @@ export type LocalApi = {
 export type ApiOptions = {
   /** HTTP data source → the endpoint to call instead of the declared one (a local stand-in for a remote service). */
   httpEndpoints?: Record<string, string>;
+  /** A request time limit under AppSync's 30 s (REQUEST_TIME_LIMIT_MS), so tests of a runaway need not wait it out. */
+  executionTimeoutMs?: number;
 };
 
 export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine, options: ApiOptions = {}): LocalApi {
+  const { executionTimeoutMs = REQUEST_TIME_LIMIT_MS } = options;
+  if (!(executionTimeoutMs > 0 && executionTimeoutMs <= REQUEST_TIME_LIMIT_MS)) {
+    throw new RangeError(`The execution timeout can be lowered from AppSync's ${REQUEST_TIME_LIMIT_MS / 1000} s, not raised or set to ${executionTimeoutMs} ms`);
+  }
   let schema: GraphQLSchema;
   try {
     schema = buildAppSyncSchema(declaration.schemaSource ?? readFileSync(declaration.schema, 'utf8'));
@@ -130,6 +138,7 @@ export function createApi(declaration: ApiDeclaration, engine: DynamoDbEngine, o
     environment: resolveEnvironment(declaration, (table) => table),
     triggers: subscriptionTriggers(schema),
     limits,
+    executionTimeoutMs,
     hasResolver: (typeName, fieldName) => byField.has(`${typeName}.${fieldName}`),
     fieldResolver: (source, args, state, info) => {
       const plan = planOf(info.parentType.name, info.fieldName);

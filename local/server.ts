@@ -47,6 +47,8 @@ export type LocalAppSyncOptions = {
   users?: UserSpec[];
   /** IAM users whose SigV4 signatures AWS_IAM accepts, besides those the declaration lists; needs AWS_IAM. */
   iamUsers?: IamUser[];
+  /** How long a request's resolvers may run, under AppSync's 30 s (tests of a runaway resolver). */
+  executionTimeoutMs?: number;
 };
 
 export type LocalAppSync = {
@@ -71,7 +73,7 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
   const engine = await startEngine(options.engine, dataDir);
   try {
     await ensureTables(engine, declaration.tables);
-    const api = createApi(declaration, engine, { httpEndpoints: options.httpEndpoints });
+    const api = createApi(declaration, engine, { httpEndpoints: options.httpEndpoints, executionTimeoutMs: options.executionTimeoutMs });
     const apiKey = options.apiKey ?? apiKeyFor(dataDir);
     const userPool = await userPoolFor(declaration.authorization, dataDir, options.users);
     const lambdaConfig = declaration.authorization.lambdaAuthorizer;

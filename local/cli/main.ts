@@ -3,12 +3,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ENGINE_KINDS, type EngineKind } from '../store/engines.ts';
 import { parseIamUser, parseIamUsers, readIamUsersFile } from '../auth/iam.ts';
+import { REQUEST_TIME_LIMIT_MS } from '../resolvers/request-state.ts';
 import { parseUserSpec } from '../user-pool/users.ts';
 import { evaluateCodeCommand } from './evaluate-code.ts';
 import { evaluateMappingTemplateCommand } from './evaluate-mapping-template.ts';
 import { serve } from './serve.ts';
 
-const USAGE = `Usage: appsync-local serve <api.json | template.yaml | template.json | cdk.out> [options]
+const USAGE = `Usage: appsync-local serve <api.json | template.yaml | template.json | cdk.out | amplify/> [options]
        appsync-local evaluate-code --help   (one resolver handler, as aws appsync evaluate-code)
        appsync-local evaluate-mapping-template --help   (one VTL template, as aws appsync evaluate-mapping-template)
 
@@ -16,8 +17,10 @@ Runs an AppSync API on this machine: GraphQL over HTTP, the real-time
 WebSocket endpoint, APPSYNC_JS resolvers, DynamoDB tables in an embedded store,
 Lambda functions (Node.js) and HTTP data sources.
 
-Serves the API of our api.json, of a CloudFormation template (JSON or YAML) or of a
-CDK cloud assembly folder (cdk.out, after \`cdk synth\`).
+Serves the API of our api.json, of a CloudFormation template (JSON or YAML), of a
+CDK cloud assembly folder (cdk.out, after \`cdk synth\`) or of an Amplify Gen 2
+amplify/ folder (defineData, defineAuth: synthesised offline; amplify_outputs.json
+written beside it).
 
 Options:
   --stack <name>    the stack of a cloud assembly to serve, when it has several
@@ -56,6 +59,9 @@ Options:
                     call this URL instead of the endpoint an HTTP data source declares (repeatable):
                     run against a local stand-in or a staging copy of a service, so a local run
                     neither depends on nor writes to the real one; the resolver code is unchanged
+  --execution-timeout <seconds>
+                    stop a request's resolvers after this long with "Execution timed out." (default
+                    and most: 30, AppSync's request limit); lower it to try a runaway resolver quickly
 Environment:
   APPSYNC_LOCAL_IAM_USERS  IAM users, name:accessKeyId:secretAccessKey, separated by commas or lines
 `;
@@ -130,6 +136,7 @@ export async function main(argv: string[]): Promise<number> {
         api: { type: 'string' },
         'users-file': { type: 'string' },
         'http-endpoint': { type: 'string', multiple: true },
+        'execution-timeout': { type: 'string' },
       },
     });
   } catch (error) {
@@ -182,7 +189,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     httpEndpoints[pair.slice(0, equals)] = url.origin;
   }
+  const timeout = parsed.values['execution-timeout'];
+  const executionTimeoutMs = timeout === undefined ? undefined : Number(timeout) * 1000;
+  if (executionTimeoutMs !== undefined && !(executionTimeoutMs > 0 && executionTimeoutMs <= REQUEST_TIME_LIMIT_MS)) {
+    process.stderr.write(`Invalid --execution-timeout ${timeout}: give seconds, more than 0 and at most ${REQUEST_TIME_LIMIT_MS / 1000} (AppSync's limit)\n`);
+    return 2;
+  }
   return serve({
+    executionTimeoutMs,
     httpEndpoints,
     source: {
       stack: parsed.values.stack,

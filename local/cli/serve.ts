@@ -34,6 +34,8 @@ export type ServeOptions = {
   iamUsers?: IamUser[];
   /** HTTP data source → the endpoint to call instead of its declared one (`--http-endpoint Name=url`). */
   httpEndpoints?: Record<string, string>;
+  /** A request time limit under AppSync's 30 s (`--execution-timeout <seconds>`). */
+  executionTimeoutMs?: number;
   /** For programs built on `serve` (HandsUp's `npm start`): runs once the API serves; its lines are printed with the rest. */
   onStarted?: (server: LocalAppSync) => Promise<string[]>;
 };
@@ -49,7 +51,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     return 1;
   }
   const origin = `http://127.0.0.1:${server.port}`;
-  if (options.outputs) writeFileSync(options.outputs, JSON.stringify(amplifyOutputs(origin, server.apiKey, { authorization: server.api.declaration.authorization, userPool: server.userPool }), null, 2) + '\n');
+  if (options.outputs) writeFileSync(options.outputs, JSON.stringify(amplifyOutputs(origin, server.apiKey, { authorization: server.api.declaration.authorization, userPool: server.userPool, gen2: server.api.declaration.gen2 }), null, 2) + '\n');
   if (options.seed) await seedIfEmpty(server, options.seed);
   let extra: string[] = [];
   try {
@@ -70,11 +72,13 @@ export async function serve(options: ServeOptions): Promise<number> {
     `  API key:    ${server.apiKey}`,
     server.userPool ? `  User pool:  ${server.userPool.userPoolId} (app client ${server.userPool.clientId}) at ${server.userPool.endpoint}` : '',
     ...authModeLines(server.api.declaration.authorization, options.iamUsers),
+    options.executionTimeoutMs ? `  Resolvers stop after ${options.executionTimeoutMs / 1000} s (--execution-timeout; AppSync: 30 s)` : '',
     ...Object.entries(options.httpEndpoints ?? {}).map(([name, url]) => `  HTTP data source ${name} calls ${url}`),
     options.dataDir ? `  Data:       ${options.dataDir}` : '  Data:       in memory (nothing is kept)',
     ...lanAddresses(options.host).map((address) => `  On your network: http://${address}:${server.port}/`),
     options.outputs ? `  Client configuration written to ${options.outputs}` : '',
     ...unsupportedLines(server),
+    ...notEmulatedLines(server),
     ...extra,
     'Press Ctrl-C to stop.',
   ];
@@ -129,6 +133,12 @@ function unsupportedLines(server: LocalAppSync): string[] {
   const fields = Object.entries(server.api.declaration.unsupported ?? {});
   if (!fields.length) return [];
   return ['  Not supported locally (these fields answer an error; the rest serves):', ...fields.map(([field, reason]) => `    ${field}: ${reason}`)];
+}
+
+/** A Gen 2 backend's resources that are deployed but not run locally, and what stands in for them. */
+function notEmulatedLines(server: LocalAppSync): string[] {
+  const lines = server.api.declaration.gen2?.notEmulated ?? [];
+  return lines.length ? ['  Not emulated (deployed in the cloud, skipped here):', ...lines.map((line) => `    ${line}`)] : [];
 }
 
 function lanAddresses(host: string): string[] {

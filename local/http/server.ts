@@ -68,7 +68,7 @@ export type HttpOptions = {
 
 export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, userPool, timeouts }: HttpOptions) {
   const userPoolRequest = userPool ? userPoolHandler(userPool) : () => false;
-  const outputsAuth = { authorization: api.declaration.authorization, userPool };
+  const outputsAuth = { authorization: api.declaration.authorization, userPool, gen2: api.declaration.gen2 };
   const { authorization } = api.declaration;
   const lambdaMode = authorization.default === 'AWS_LAMBDA' || authorization.additional.includes('AWS_LAMBDA');
   const staticFiles = webRoot ? sirv(webRoot, { single: true, dev: false, etag: true }) : undefined;
@@ -145,6 +145,7 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
     const state = new RequestState(
       { headers: withoutCookie(headers), domainName: null, identity: caller.identity, env: api.environment },
       caller.authType,
+      api.executionTimeoutMs,
     );
     state.deniedFields = caller.deniedFields;
     const answer = await executeRequest(api.schema, api.fieldResolver, body, state, api);

@@ -59,6 +59,8 @@ export type CodeModule = {
 /** Realm-side helpers, callable from the host. Their arguments may be host values: they copy them in. */
 type Internals = {
   toRealm(value: unknown): unknown;
+  /** A realm value copied as plain data without running resolver code (getters, toJSON), or undefined if it cannot be. */
+  snapshot(value: unknown): unknown;
   expose(tree: object): object;
   fieldRun(parts: FieldRunParts, selectionSetList: () => unknown, selectionSetGraphQL: () => unknown): RealmFieldRun;
   handlerContext(run: RealmFieldRun, prev: unknown, hasResult: boolean, result: unknown, error: unknown): unknown;
@@ -202,6 +204,41 @@ const SETUP = `(function (bridge) {
     return out;
   }
 
+  // What a handler is handed, copied as data before it runs (runaway/: a run moved to a
+  // worker starts again from this copy, not from what the stopped run changed). Own
+  // enumerable data properties only, so no getter or toJSON of resolver code runs here;
+  // functions are left out and Dates become their JSON text, as the worker would get them.
+  // Undefined when the value cannot be copied (circular, or an array longer than any
+  // handler is handed): the move then copies ctx as it is.
+  const getTime = DateProto.getTime, toISOString = DateProto.toISOString;
+  function copyData(v, depth) {
+    if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? undefined : v;
+    if (depth > 64) throw SIGNAL;
+    if (getPrototypeOf(v) === DateProto) { const t = apply(getTime, v, []); return t === t ? apply(toISOString, v, []) : null; }
+    if (isArray(v)) {
+      if (v.length > 10000000) throw SIGNAL;
+      const out = [];
+      for (let i = 0; i < v.length; i++) {
+        const d = getOwnPropertyDescriptor(v, i);
+        out[i] = d && 'value' in d ? copyData(d.value, depth + 1) : undefined;
+      }
+      return out;
+    }
+    const out = {};
+    const names = keys(v);
+    for (let i = 0; i < names.length; i++) {
+      const d = getOwnPropertyDescriptor(v, names[i]);
+      if (!d || !('value' in d)) continue;
+      const value = copyData(d.value, depth + 1);
+      if (names[i] === '__proto__') defineProperty(out, '__proto__', { value, writable: true, enumerable: true, configurable: true });
+      else out[names[i]] = value;
+    }
+    return out;
+  }
+  function snapshot(v) {
+    try { return copyData(v, 0); } catch { return undefined; }
+  }
+
   function settle(r) {
     if (r.k === 0) return toRealm(r.v);
     if (r.k === 1) throw SIGNAL;
@@ -341,7 +378,7 @@ const SETUP = `(function (bridge) {
     for (const o of seen) freeze(o);
   }
 
-  return { toRealm, expose, fieldRun, handlerContext, importer, instantiate, lockDown, signal: SIGNAL, tick };
+  return { toRealm, snapshot, expose, fieldRun, handlerContext, importer, instantiate, lockDown, signal: SIGNAL, tick };
 })`;
 
 type Settled = { k: 0; v: unknown } | { k: 1 } | { k: 2; t: string; m: string };

@@ -9,10 +9,12 @@
 // is run again from its start on a worker thread (pool.ts), with the request's
 // remaining time, under a heap limit, while the server's thread serves every
 // other client; a worker that exceeds its heap or its deadline is terminated
-// and replaced, and the request gets AppSync's error shape. What the stopped run
-// appended (logs, errors, extensions calls) is dropped; what it wrote to
-// ctx.stash or other parts of ctx stays for the new run to see (copying the
-// stash before every handler would cost every request, for the rare runaway).
+// and replaced, and the request gets AppSync's error shape. Nothing the stopped
+// run did is seen: what it appended (logs, errors, extensions calls) is dropped,
+// and the new run is handed ctx as copied before the first began (`handedOf`:
+// about a microsecond for a small ctx, paid by every handler, so that a move
+// never shows a half-done run); what the new run leaves in the stash, args and
+// the other shared parts is what the next handler sees.
 //
 // Chosen over the alternatives: isolated-vm (a native module, a compiler on any
 // machine without a prebuilt binary, and a hop per call anyway), a worker for
@@ -47,19 +49,54 @@ export const SLICE_MIN_TICKS = 100_000;
  */
 export function runHandlerServed(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation): Outcome | Promise<Outcome> {
   const mark = markOf(invocation);
+  const handed = module[handler] ? handedOf(module, ctx) : undefined;
   const outcome = runHandlerFor(module, handler, ctx, invocation, { end: Date.now() + SLICE_MS, minTicks: SLICE_MIN_TICKS });
   if (outcome.kind !== 'sliceOver') return outcome;
   rollBack(invocation, mark);
-  return runMoved(module, handler, ctx, invocation);
+  return runMoved(module, handler, ctx, handed, invocation);
 }
 
-async function runMoved(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation): Promise<Outcome> {
+/** What a handler is handed that it can change, as data (see `handedOf`). */
+type Handed = {
+  arguments: unknown;
+  source: unknown;
+  identity: unknown;
+  stash: unknown;
+  prev: unknown;
+  result: unknown;
+  error: unknown;
+  headers: unknown;
+  variables: unknown;
+};
+
+/**
+ * ctx's changeable parts, copied before the handler runs: a run stopped past its
+ * slice may already have written to the stash, ctx.args or ctx.prev, and its
+ * re-run on a worker starts from what the stopped run was handed, as if it had
+ * run there from the first. Undefined when they cannot be copied (a circular
+ * stash): the move then copies ctx as the stopped run left it.
+ */
+function handedOf(module: CodeModule, ctx: Context): Handed | undefined {
+  return module.realm.internals.snapshot({
+    arguments: ctx.arguments,
+    source: ctx.source,
+    identity: ctx.identity,
+    stash: ctx.stash,
+    prev: ctx.prev,
+    result: ctx.result,
+    error: ctx.error,
+    headers: ctx.request.headers,
+    variables: (ctx.info as { variables?: unknown }).variables,
+  }) as Handed | undefined;
+}
+
+async function runMoved(module: CodeModule, handler: 'request' | 'response', ctx: Context, handed: Handed | undefined, invocation: Invocation): Promise<Outcome> {
   const answer = await runOnWorker({
     file: module.file,
     code: module.code,
     options: module.options,
     handler,
-    ctx: plainContext(ctx),
+    ctx: plainContext(ctx, handed),
     typeName: invocation.typeName,
     fieldName: invocation.fieldName,
     authType: invocation.authType,
@@ -105,23 +142,39 @@ function merge(module: CodeModule, ctx: Context, invocation: Invocation, answer:
   invocation.extensions.invalidations.push(...extensions.invalidations);
   invocation.extensions.cacheEvictions.push(...extensions.cacheEvictions);
   Object.assign(invocation.responseHeaders, answer.responseHeaders);
-  // The stash is the realm's object every handler of the field shares: refilled in place.
-  for (const key of Object.keys(ctx.stash)) delete ctx.stash[key];
-  Object.assign(ctx.stash, module.realm.internals.toRealm(answer.stash));
+  // The parts every handler of the field shares, as the worker's run left them: refilled in place
+  // (the stopped run's writes go with it), since the next handler is handed these very objects.
+  const { toRealm } = module.realm.internals;
+  const { shared } = answer;
+  refill(ctx.arguments, toRealm(shared.arguments));
+  refill(ctx.source, toRealm(shared.source));
+  refill(ctx.identity, toRealm(shared.identity));
+  refill(ctx.stash, toRealm(shared.stash));
+  refill(ctx.request.headers, toRealm(shared.headers));
 }
 
-/** ctx as plain data, info's selection set read out (the worker cannot call back for it). */
-function plainContext(ctx: Context): PlainContext {
+/** Makes `target` hold what `value` holds, when both are objects (a null source stays null). */
+function refill(target: unknown, value: unknown) {
+  if (typeof target !== 'object' || target === null || typeof value !== 'object' || value === null) return;
+  const into = target as Record<string, unknown>;
+  for (const key of Object.keys(into)) delete into[key];
+  if (Array.isArray(into)) into.length = 0;
+  Object.assign(into, value);
+}
+
+/** ctx as plain data, from what the handler was handed, info's selection set read out (the worker cannot call back for it). */
+function plainContext(ctx: Context, handed: Handed | undefined): PlainContext {
+  const parts = handed ?? { ...ctx, headers: ctx.request.headers, variables: (ctx.info as { variables?: unknown }).variables };
   const plain = {
-    arguments: ctx.arguments,
-    source: ctx.source,
-    identity: ctx.identity,
-    stash: ctx.stash,
-    prev: ctx.prev,
-    ...('result' in ctx ? { result: ctx.result } : {}),
-    ...(ctx.error ? { error: ctx.error } : {}),
-    request: ctx.request,
-    info: plainInfo(ctx),
+    arguments: parts.arguments,
+    source: parts.source,
+    identity: parts.identity,
+    stash: parts.stash,
+    prev: parts.prev,
+    ...('result' in ctx ? { result: parts.result } : {}),
+    ...(ctx.error ? { error: parts.error } : {}),
+    request: { headers: parts.headers, domainName: ctx.request.domainName },
+    info: { ...plainInfo(ctx), variables: parts.variables },
     env: ctx.env,
   };
   return JSON.parse(JSON.stringify(plain)) as PlainContext;

@@ -34,8 +34,8 @@ export type JobAnswer = {
     | { kind: 'value'; value: unknown }
     | { kind: 'early'; value: unknown; skipTo: SkipTo | undefined }
     | { kind: 'error'; message: string; errorType: string | null; data: unknown; errorInfo: unknown };
-  /** The stash as the handler left it. */
-  stash: Record<string, unknown>;
+  /** The parts of ctx every handler of the field shares, as the handler left them. */
+  shared: { arguments: unknown; source: unknown; identity: unknown; stash: unknown; headers: unknown };
   logs: string[];
   errors: AppSyncErrorFields[];
   extensions: ExtensionCalls;

@@ -32,8 +32,8 @@ function run(job: Job): JobAnswer {
     () => ctx.info.selectionSetList,
     () => ctx.info.selectionSetGraphQL,
   );
-  const stash = (run as unknown as { stash: Record<string, unknown> }).stash;
-  Object.assign(stash, realm.internals.toRealm(ctx.stash));
+  const shared = run as unknown as { arguments: unknown; source: unknown; identity: unknown; stash: Record<string, unknown>; request: { headers: unknown } };
+  Object.assign(shared.stash, realm.internals.toRealm(ctx.stash));
   const realmCtx = realm.internals.handlerContext(run, ctx.prev.result, 'result' in ctx, ctx.result, ctx.error) as Context;
   const invocation = newInvocation({ typeName: job.typeName, fieldName: job.fieldName, authType: job.authType, deadline: job.deadline });
   const outcome = runHandler(module, job.handler, realmCtx, invocation);
@@ -45,7 +45,7 @@ function run(job: Job): JobAnswer {
         : outcome.kind === 'early'
           ? { kind: 'early', value: data(outcome.value), skipTo: outcome.skipTo }
           : { kind: 'value', value: data(outcome.value) },
-    stash: data(stash) as Record<string, unknown>,
+    shared: data({ arguments: shared.arguments, source: shared.source, identity: shared.identity, stash: shared.stash, headers: shared.request.headers }),
     logs: invocation.logs,
     errors: data(invocation.errors) as JobAnswer['errors'],
     extensions: data(invocation.extensions) as JobAnswer['extensions'],

@@ -1,0 +1,51 @@
+// A handler moved off the server's thread past its slice runs again from its start
+// on a worker: the re-run is handed ctx as the first run was, not as the stopped run
+// left it, and what the re-run leaves in the shared parts is what the next handler sees.
+import { expect, test } from 'vitest';
+import { createFieldRun, handlerContext } from '../../local/runtime/context.ts';
+import { newInvocation } from '../../local/runtime/invocation.ts';
+import { runHandlerServed } from '../../local/runtime/runaway/index.ts';
+import { createRealm, loadCode } from '../../local/runtime/sandbox.ts';
+
+// Cannot end within its slice of the server's thread (50 ms and 100,000 rounds): it runs on past both.
+const OUTLAST_SLICE = `const start = Date.now();
+  const row = Array(100000).fill(0);
+  let rounds = 0;
+  for (const a of row) {
+    for (const b of row) { rounds++; if (rounds > 200000 && Date.now() - start > 200) break; }
+    if (rounds > 200000 && Date.now() - start > 200) break;
+  }`;
+
+const CODE = `export function request(ctx) {
+  ctx.stash.runs = ctx.stash.runs ? ctx.stash.runs + 1 : 1;
+  ctx.stash.steps.push('request');
+  ctx.args.count = ctx.args.count + 1;
+  ctx.prev.result.n = ctx.prev.result.n + 1;
+  ${OUTLAST_SLICE}
+  return { runs: ctx.stash.runs, steps: ctx.stash.steps, count: ctx.args.count, n: ctx.prev.result.n };
+}
+export function response(ctx) {
+  return ctx.result;
+}
+`;
+
+test('the re-run of a moved handler sees none of the stopped run’s writes to ctx.stash, ctx.args or ctx.prev, and leaves its own', async () => {
+  const realm = createRealm();
+  const module = loadCode(realm, CODE, 'rerun.js');
+  const run = createFieldRun(realm, { count: 5 }, null, { headers: {}, domainName: null, identity: null, env: {} }, {
+    parentTypeName: 'Query',
+    fieldName: 'rerun',
+    variables: {},
+    fieldNodes: [],
+    fragments: {},
+  });
+  const ctx = handlerContext(run, { prev: { n: 1 } });
+  Object.assign(ctx.stash, realm.internals.toRealm({ steps: ['before'] }));
+  const invocation = newInvocation({ typeName: 'Query', fieldName: 'rerun', deadline: Date.now() + 60_000 });
+
+  const served = runHandlerServed(module, 'request', ctx, invocation);
+  expect(served).toBeInstanceOf(Promise); // it moved: an answer from the server's thread is synchronous
+
+  expect(await served).toEqual({ kind: 'value', value: { runs: 1, steps: ['before', 'request'], count: 6, n: 2 } });
+  expect(JSON.parse(JSON.stringify({ stash: ctx.stash, args: ctx.args }))).toEqual({ stash: { runs: 1, steps: ['before', 'request'] }, args: { count: 6 } });
+}, 60_000);
