@@ -153,7 +153,8 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
     const requestErrorType = answer.body.data === null && answer.body.errors?.length === 1 && !answer.operation ? answer.body.errors[0]!.errorType : null;
     if (requestErrorType && STATUS_OF[requestErrorType]) return sendJson(response, STATUS_OF[requestErrorType]!, answer.body, { 'x-amzn-errortype': requestErrorType });
     sendJson(response, 200, answer.body);
-    realtime.publishMutation(answer, state);
+    // Only a mutation publishes (or invalidates subscriptions): a query's extensions calls are not looked at.
+    if (answer.operation?.operation === 'mutation') realtime.publishMutation(answer, state);
   }
 
   return server;
