@@ -86,6 +86,17 @@ describe('read', () => {
     expect(body.data.postsByBoard.items.map((p: { title: string }) => p.title)).toEqual(['c', 'b', 'a']);
   });
 
+  test('the index query pages with limit and nextToken', async () => {
+    const board = await createBoard('Paged');
+    for (const title of ['p1', 'p2', 'p3']) await createPost(ALICE, { boardId: board.id, title });
+    const page = (nextToken?: string) => as(ALICE, 'query ($b: ID!, $t: String) { postsByBoard(boardId: $b, limit: 2, nextToken: $t) { items { title } nextToken } }', { b: board.id, t: nextToken });
+    const first = (await page()).body.data.postsByBoard;
+    expect(first.items.map((p: { title: string }) => p.title)).toEqual(['p1', 'p2']);
+    expect(first.nextToken).toEqual(expect.any(String));
+    const second = (await page(first.nextToken)).body.data.postsByBoard;
+    expect(second).toEqual({ items: [{ title: 'p3' }], nextToken: null });
+  });
+
   test('the hasMany field lists the board’s posts', async () => {
     const board = await createBoard('Related');
     for (const title of ['x', 'y']) await createPost(ALICE, { boardId: board.id, title });
@@ -119,6 +130,42 @@ describe('owner auth on update and delete', () => {
     expect(refused.body.errors?.[0].errorType).toBe('Unauthorized');
     const deleted = await as(ALICE, 'mutation ($id: ID!) { deletePost(input: { id: $id }) { id title } }', { id: created.id });
     expect(deleted.body).toEqual({ data: { deletePost: { id: created.id, title: 'Short-lived' } } });
+  });
+});
+
+describe('a model only its owner reads (Note)', () => {
+  const createNote = (user: typeof ALICE, text: string) => as(user, 'mutation ($text: String!) { createNote(input: { text: $text }) { id text owner } }', { text });
+
+  test("another user's list leaves the owner's items out", async () => {
+    const mine = (await createNote(ALICE, 'alice only')).body.data.createNote;
+    const theirs = (await createNote(BOB, 'bob only')).body.data.createNote;
+    const { body } = await as(BOB, '{ listNotes { items { id owner } } }');
+    expect(body.errors).toBeUndefined();
+    const ids = body.data.listNotes.items.map((n: { id: string }) => n.id);
+    expect(ids).toContain(theirs.id);
+    expect(ids).not.toContain(mine.id);
+  });
+
+  test("another user's get of the owner's item is refused", async () => {
+    const mine = (await createNote(ALICE, 'private')).body.data.createNote;
+    const { body } = await as(BOB, 'query ($id: ID!) { getNote(id: $id) { id } }', { id: mine.id });
+    expect(body.data.getNote).toBeNull();
+    expect(body.errors).toEqual([expect.objectContaining({ errorType: 'Unauthorized', message: 'Not Authorized to access getNote on type Query' })]);
+  });
+
+  test("a subscriber gets their own new items, not another user's", async () => {
+    const client = await ProtocolClient.connect(server.realtimeUrl, { authorization: tokens.bob });
+    try {
+      await client.init();
+      await client.subscribe('1', 'subscription { onCreateNote { id text owner } }');
+      await createNote(ALICE, 'not for bob');
+      const own = (await createNote(BOB, 'for bob')).body.data.createNote;
+      const frame = await client.expect('data', '1');
+      expect(frame.payload.data.onCreateNote).toEqual({ id: own.id, text: 'for bob', owner: 'bob' });
+      expect(await client.framesUntilSettled()).toEqual([]);
+    } finally {
+      client.close();
+    }
   });
 });
 

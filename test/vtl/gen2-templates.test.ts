@@ -241,6 +241,12 @@ describe('list', () => {
     expect(output.stash.authFilter).toBeUndefined();
   });
 
+  test("for a model only its owner reads, the caller's owner filter is stashed: sub::username, sub, username", () => {
+    const output = evaluate('Query.listNotes.auth.1.req.vtl', { arguments: {}, identity: alice, stash: {} });
+    expect(output.error).toBeUndefined();
+    expect(output.stash.authFilter).toEqual({ or: [{ owner: { eq: ALICE } }, { owner: { eq: 'a1b2' } }, { owner: { eq: 'alice' } }] });
+  });
+
   test('the response passes items and nextToken through', () => {
     const result = { items: [{ id: 'p1' }], nextToken: null, scannedCount: 1 };
     expect(render('Query.listPosts.res.vtl', { result })).toEqual(result);
@@ -274,6 +280,13 @@ describe('subscriptions', () => {
     const output = evaluateMappingTemplateEffects({ template: templateOf('Subscription.onCreatePost.auth.1.req.vtl'), context: { arguments: { filter: { title: { eq: 'T' } } }, identity: alice, stash: {} }, authType: USER_POOL });
     expect(output.error).toBeUndefined();
     expect(output.arguments).toEqual({ filter: { title: { eq: 'T' } } });
+  });
+
+  test("for a model only its owner reads, the auth step makes the filter argument the caller's username", () => {
+    const context = { arguments: {}, identity: alice, stash: {} };
+    const output = evaluateMappingTemplateEffects({ template: templateOf('Subscription.onCreateNote.auth.1.req.vtl'), context, authType: USER_POOL });
+    expect(output.error).toBeUndefined();
+    expect(output.arguments).toEqual({ filter: { or: [{ owner: { eq: 'alice' } }] } });
   });
 
   test('the response sets the subscription filter made of the filter argument, and renders null', () => {
