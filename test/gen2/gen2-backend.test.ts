@@ -7,7 +7,7 @@ import { signOut } from 'aws-amplify/auth';
 import { generateClient } from 'aws-amplify/data';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Schema } from './app/amplify/data/resource.ts';
-import { ANA, BEN, serveApp, signInAs, subscribed, type ServedApp } from './serve-app.ts';
+import { ANA, BEN, EDI, serveApp, signInAs, subscribed, type ServedApp } from './serve-app.ts';
 
 let app: ServedApp;
 let client: ReturnType<typeof generateClient<Schema>>;
@@ -137,7 +137,7 @@ describe('relations (hasMany / belongsTo)', () => {
   });
 });
 
-describe('owner auth, users signed in through the local user pool', () => {
+describe('owner and group auth, users signed in through the local user pool', () => {
   it('lists only the signed-in user’s own items', async () => {
     const blog = await anasBlog('Only Ana’s');
     await signInAs(BEN);
@@ -159,6 +159,14 @@ describe('owner auth, users signed in through the local user pool', () => {
     await signInAs(BEN);
     const { errors } = await client.models.Blog.delete({ id: blog.id });
     expect(errors).toMatchObject([{ errorType: 'Unauthorized' }]);
+  });
+
+  it('lets a member of the group the model allows (allow.group) update another user’s item', async () => {
+    const blog = await anasBlog('Edited by an editor');
+    await signInAs(EDI);
+    const { data, errors } = await client.models.Blog.update({ id: blog.id, name: 'Edited' });
+    expect(errors).toBeUndefined();
+    expect(data).toMatchObject({ id: blog.id, name: 'Edited', owner: ANA.username });
   });
 
   it('lets the API key read everyone’s items (publicApiKey read) but not create any', async () => {
@@ -224,7 +232,7 @@ describe('real time', () => {
   });
 });
 
-describe('custom operations with JS handlers (a.handler.custom)', () => {
+describe('custom operations (a.handler.custom JS handlers, a.handler.function)', () => {
   it('answers a custom query from its handler on a NONE data source', async () => {
     const { data } = await client.queries.echo({ message: 'hello' }, { authMode: 'apiKey' });
     expect(data).toBe('echo: hello');
@@ -235,6 +243,12 @@ describe('custom operations with JS handlers (a.handler.custom)', () => {
     await client.mutations.likePost({ id: post.id });
     const { data } = await client.mutations.likePost({ id: post.id });
     expect(data).toMatchObject({ id: post.id, likes: 2 });
+  });
+
+  it('answers a custom query from its Lambda function (a.handler.function, defineFunction)', async () => {
+    const { data, errors } = await client.queries.wordCount({ text: 'one two  three' }, { authMode: 'apiKey' });
+    expect(errors).toBeUndefined();
+    expect(data).toBe(3);
   });
 
   it('refuses a custom mutation to a caller its authorization leaves out (the API key)', async () => {

@@ -13,6 +13,9 @@ import { installRealtimeWebSocket } from '../../web/src/api/websocket.ts';
 
 export const ANA = { username: 'ana@example.com', password: 'Ana-Passw0rd!' };
 export const BEN = { username: 'ben@example.com', password: 'Ben-Passw0rd!' };
+/** In the app's EDITORS group (defineAuth's groups), which Blog's allow.group('EDITORS') lets in. */
+export const EDI = { username: 'edi@example.com', password: 'Edi-Passw0rd!', groups: ['EDITORS'] };
+const USERS: { username: string; password: string; groups?: string[] }[] = [ANA, BEN, EDI];
 
 const AMPLIFY_FOLDER = fileURLToPath(new URL('./app/amplify', import.meta.url));
 const OUTPUTS_FILE = fileURLToPath(new URL('./app/amplify_outputs.json', import.meta.url));
@@ -23,7 +26,7 @@ export type ServedApp = { process: ChildProcess; url: string; output: string; ou
 export async function serveApp(): Promise<ServedApp> {
   const child = spawn(process.execPath, ['local/bin/appsync-local.js', 'serve', AMPLIFY_FOLDER, '--port', '0', '--host', '127.0.0.1', '--in-memory'], {
     // Users through the environment: a password on the command line is readable by every local user.
-    env: { ...process.env, APPSYNC_LOCAL_USERS: [ANA, BEN].map((u) => `${u.username}:${u.password}`).join('\n') },
+    env: { ...process.env, APPSYNC_LOCAL_USERS: USERS.map((u) => [u.username, u.password, ...(u.groups ? [u.groups.join(',')] : [])].join(':')).join('\n') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

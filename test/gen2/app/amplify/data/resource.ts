@@ -1,6 +1,8 @@
 // The data of a small blogging app, written the way a Gen 2 team writes it: two related
-// models, a secondary index, owner auth, and two custom operations with JS handlers.
+// models, a secondary index, owner and group auth, two custom operations with JS handlers and one
+// with a Lambda function.
 import { a, defineData, type ClientSchema } from '@aws-amplify/backend';
+import { wordCount } from '../functions/word-count/resource.ts';
 
 const schema = a.schema({
   Blog: a
@@ -8,7 +10,7 @@ const schema = a.schema({
       name: a.string().required(),
       posts: a.hasMany('Post', 'blogId'),
     })
-    .authorization((allow) => [allow.owner(), allow.publicApiKey().to(['read'])]),
+    .authorization((allow) => [allow.owner(), allow.group('EDITORS'), allow.publicApiKey().to(['read'])]),
   Post: a
     .model({
       title: a.string().required(),
@@ -31,6 +33,12 @@ const schema = a.schema({
     .returns(a.ref('Post'))
     .handler(a.handler.custom({ dataSource: a.ref('Post'), entry: './likePost.js' }))
     .authorization((allow) => [allow.authenticated()]),
+  wordCount: a
+    .query()
+    .arguments({ text: a.string().required() })
+    .returns(a.integer())
+    .handler(a.handler.function(wordCount))
+    .authorization((allow) => [allow.publicApiKey()]),
 });
 
 export type Schema = ClientSchema<typeof schema>;
