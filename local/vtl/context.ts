@@ -83,11 +83,11 @@ export function contextOfStep(run: FieldRun, step: { prev: unknown; result?: unk
   return ctx;
 }
 
-/** After a template ran: its stash becomes the realm's, for the JS steps that follow. */
+/** After a template ran: its stash becomes the realm's, for the JS steps that follow (toRealm makes realm copies of host values). */
 export function writeBackStash(run: FieldRun, ctx: VtlContext) {
   const { realmStash } = partsOf(run);
   for (const key of Object.keys(realmStash)) delete realmStash[key];
-  for (const [key, value] of Object.entries(ctx.stash)) realmStash[key] = run.realm.internals.toRealm(copy(value));
+  for (const [key, value] of Object.entries(ctx.stash)) realmStash[key] = run.realm.internals.toRealm(value);
 }
 
 /** A context given whole as JSON (evaluate-mapping-template's --context), with AppSync's defaults. */
