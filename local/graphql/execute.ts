@@ -51,7 +51,7 @@ export async function executeRequest(
   // The limits are read before validation, whose cost grows with what they bound.
   const overLimits = operation ? shapeLimitErrors(limits, document, operation, hasResolver, schema) : [];
   if (overLimits.length) return refused(overLimits);
-  const invalid = validationErrors(schema, body.query, document);
+  const invalid = await validationErrors(schema, body.query, document);
   if (invalid.length) return refused(invalid);
   const introspection = introspectionErrors(limits, schema, document);
   if (introspection.length) return refused(introspection);

@@ -64,7 +64,7 @@ export class SubscriptionStarter {
     if (operation.operation !== 'subscription') return refuse(Errors.unsupported(operation.operation));
     const overLimits = shapeLimitErrors(this.api.limits, document, operation, this.api.hasResolver, this.api.schema);
     if (overLimits.length) return refuse(...overLimits.map((e) => Errors.invalid(e.message)));
-    const invalid = validationErrors(this.api.schema, request.query, document);
+    const invalid = await validationErrors(this.api.schema, request.query, document);
     if (invalid.length) return refuse(...invalid.map((e) => Errors.invalid(e.message)));
     const introspection = introspectionErrors(this.api.limits, this.api.schema, document);
     if (introspection.length) return refuse(...introspection.map((e) => Errors.invalid(e.message)));
