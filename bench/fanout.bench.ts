@@ -12,10 +12,11 @@
 //
 //   npm run bench fanout                      (both layouts, 50 rounds each)
 //   FANOUT_LAYOUTS=100x100 FANOUT_ROUNDS=20 FANOUT_WORKERS=2 npm run bench fanout
+//   FANOUT_PATHS=handsup FANOUT_LIMITS=0 node --cpu-prof --import tsx bench/fanout.bench.ts   (a profile of the server side)
 import { fork, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -41,6 +42,10 @@ const TARGET_ESTABLISH_MS = 3000;
 const ROUNDS = Number(process.env.FANOUT_ROUNDS ?? 50);
 /** The real-time engine's socket workers, one set of rows each: 1 (every socket in one process) and 2 (realtime.workers: both cores). */
 const WORKERS = (process.env.FANOUT_WORKERS ?? '1,2').split(',').map(Number);
+/** Which published paths: `handsup` (castVote → onAnswer) and `none` (the NONE data source). */
+const PATHS = (process.env.FANOUT_PATHS ?? 'handsup,none').split(',');
+/** FANOUT_LIMITS=0 leaves out the bare ws limits (for a profile of the server alone). */
+const WITH_LIMITS = process.env.FANOUT_LIMITS !== '0';
 const LAYOUTS: Layout[] = (process.env.FANOUT_LAYOUTS ?? '100x100,10000x1').split(',').map((text) => {
   const [connections, perConnection] = text.split('x').map(Number);
   return { connections: connections!, perConnection: perConnection! };
@@ -271,7 +276,33 @@ function summary(results: RoundResult[]) {
   };
 }
 
-type Measured = { name: string; establishMs: number; frame: string; stats: ReturnType<typeof summary> } | { name: string; error: string };
+/** CPU time in ms, of this process (the server, or the bare limit with its threads) and of its socket worker processes. */
+type Cpu = { main: number; workers: number };
+type Measured = { name: string; establishMs: number; frame: string; stats: ReturnType<typeof summary>; cpu: { establish: Cpu; rounds: Cpu } } | { name: string; error: string };
+
+/**
+ * The CPU the server side has used so far: wall-clock figures on a machine other work loads
+ * swing with that load, CPU time much less. The socket workers are this process's child
+ * processes (all but the load generator), read from /proc (Linux; 0 elsewhere).
+ */
+function serverCpu(loadGenerator: number): Cpu {
+  const own = process.cpuUsage();
+  let workers = 0;
+  try {
+    const children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    for (const pid of children.filter((pid) => pid !== loadGenerator)) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      workers += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    }
+  } catch {
+    // not Linux, or a worker that just ended
+  }
+  return { main: (own.user + own.system) / 1000, workers };
+}
+/** USER_HZ, 100 on Linux. */
+const CLOCK_TICKS = 100;
+const since = (before: Cpu, after: Cpu): Cpu => ({ main: after.main - before.main, workers: after.workers - before.workers });
 
 async function serverSide() {
   const { startLocalAppSync } = await import('../local/server.ts');
@@ -295,6 +326,7 @@ async function serverSide() {
     const suffix = workers > 1 ? `, realtime workers: ${workers}` : '';
     return [
       {
+        key: 'handsup',
         name: `HandsUp castVote → onAnswer${suffix}`,
         async open() {
           const server = await startLocalAppSync({ declaration: handsUp, port: 0, host: '127.0.0.1', dataDir: null, users: [ORGANIZER], realtime });
@@ -327,6 +359,7 @@ async function serverSide() {
         },
       },
       {
+        key: 'none',
         name: `NONE publishResults → onResults (real-time engine alone)${suffix}`,
         async open() {
           const server = await startLocalAppSync({ declaration: writeNoneApi(), port: 0, host: '127.0.0.1', dataDir: null, realtime });
@@ -335,9 +368,10 @@ async function serverSide() {
           return { server, subscription: ON_RESULTS, subscriptionVariables: { pollId: 'poll-1' }, mutation: PUBLISH_RESULTS, variables };
         },
       },
-    ];
+    ].filter((path) => PATHS.includes(path.key));
   });
 
+  const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' ');
   const table: { layout: Layout; rows: Measured[]; limits: Extract<Measured, { stats: unknown }>[] }[] = [];
   try {
     for (const layout of LAYOUTS) {
@@ -354,13 +388,17 @@ async function serverSide() {
         }
         const { server, subscription, subscriptionVariables, mutation, variables } = opened;
         try {
+          const beforeConnect = serverCpu(child.pid!);
           const { establishMs } = await ask(child, { cmd: 'connect', url: server.realtimeUrl, apiKey: server.apiKey, layout, query: subscription, variables: subscriptionVariables }, 'connected');
           if (server.realtime.registry.size !== subscribers) throw new Error(`expected ${subscribers} subscriptions, the server has ${server.realtime.registry.size}`);
+          const establish = since(beforeConnect, serverCpu(child.pid!));
           const rounds = { cmd: 'rounds', graphqlUrl: server.url, apiKey: server.apiKey, mutation } as const;
           await ask(child, { ...rounds, variables: variables.slice(0, 2) }, 'rounds'); // warm-up, not counted
+          const beforeRounds = serverCpu(child.pid!);
           const measured = await ask(child, { ...rounds, variables: variables.slice(2) }, 'rounds');
+          const cpu = { establish, rounds: since(beforeRounds, serverCpu(child.pid!)) };
           frame ??= measured.sample!;
-          rows.push({ name: path.name, establishMs, frame: measured.sample!, stats: summary(measured.results) });
+          rows.push({ name: path.name, establishMs, frame: measured.sample!, stats: summary(measured.results), cpu });
         } finally {
           await ask(child, { cmd: 'close' }, 'closed');
           await server.close();
@@ -370,16 +408,20 @@ async function serverSide() {
       // The limits: a bare ws server sending the same frame, as many times, on as many sockets, in one
       // write per socket; then the same from two worker threads each owning half the sockets (both cores).
       const limits: Extract<Measured, { stats: unknown }>[] = [];
-      if (frame) {
+      if (frame && WITH_LIMITS) {
         for (const [name, workers] of [
           ['limit: bare ws server, same frame (one thread)', 0],
           ['limit: bare ws, two worker threads, half the sockets each', 2],
         ] as const) {
           const bare = await bareBroadcast(frame, layout.perConnection, workers);
           try {
+            const beforeConnect = serverCpu(child.pid!);
             const { establishMs } = await ask(child, { cmd: 'connectBare', urls: bare.urls, layout }, 'connected');
+            const establish = since(beforeConnect, serverCpu(child.pid!));
             await ask(child, { cmd: 'bareRounds', rounds: 2 }, 'rounds');
-            limits.push({ name, establishMs, frame, stats: summary((await ask(child, { cmd: 'bareRounds', rounds: ROUNDS }, 'rounds')).results) });
+            const beforeRounds = serverCpu(child.pid!);
+            const stats = summary((await ask(child, { cmd: 'bareRounds', rounds: ROUNDS }, 'rounds')).results);
+            limits.push({ name, establishMs, frame, stats, cpu: { establish, rounds: since(beforeRounds, serverCpu(child.pid!)) } });
           } finally {
             await ask(child, { cmd: 'close' }, 'closed');
             await bare.close();
@@ -393,20 +435,24 @@ async function serverSide() {
     child.kill();
   }
 
-  console.log(`${ROUNDS} rounds per row after 2 warm-up rounds, on this ${cpus().length}-core machine. Times in ms from the mutation's send (the bare server: its trigger's) to each delivery.\n`);
-  console.log('| subscribers | path | to last delivery p50 | **p99** | max | each delivery p50 / p99 | mutation round trip p50 / p99 | ÷ one-thread / two-worker limit (p99) | established in | frame | targets |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log(`${ROUNDS} rounds per row after 2 warm-up rounds, on this ${cpus().length}-core machine, load average ${loadAtStart} at the start and ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`);
+  console.log("Times in ms from the mutation's send (the bare server: its trigger's) to each delivery. Server CPU: this process (with the bare limit's threads) + its socket worker processes,");
+  console.log('per publish (the mutation itself included) and per 1,000 subscriptions established (sockets included): unlike times, little swayed by the machine\'s load.\n');
+  console.log('| subscribers | path | to last delivery p50 | **p99** | max | each delivery p50 / p99 | mutation round trip p50 / p99 | ÷ one-thread / two-worker limit (p99) | server CPU per publish, main + workers | established in | server CPU per 1,000 established | frame | targets |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   const verdicts: string[] = [];
   for (const { layout, rows, limits } of table) {
     const label = `${(layout.connections * layout.perConnection).toLocaleString('en')} (${layout.connections.toLocaleString('en')} sockets × ${layout.perConnection})`;
     for (const row of [...rows, ...limits]) {
       if ('error' in row) {
-        console.log(`| ${label} | ${row.name} | could not run: ${row.error} | | | | | | | | |`);
+        console.log(`| ${label} | ${row.name} | could not run: ${row.error} | | | | | | | | | | |`);
         continue;
       }
       const { stats } = row;
       const isLimit = limits.includes(row as never);
       const ratio = limits.filter((l) => l !== row).map((l) => `${(stats.lastP99 / l.stats.lastP99).toFixed(2)}×`).join(' / ') || '—';
+      const subscribers = layout.connections * layout.perConnection;
+      const cpu = (spent: Cpu, per: number) => `${ms(spent.main / per)} + ${ms(spent.workers / per)}`;
       const established = isLimit ? `${(row.establishMs / 1000).toFixed(2)} s (sockets only)` : `${(row.establishMs / 1000).toFixed(2)} s`;
       let verdict = '';
       if (!isLimit) {
@@ -415,7 +461,7 @@ async function serverSide() {
         verdicts.push(`${label}, ${row.name}: ${verdict}`);
       }
       console.log(
-        `| ${label} | ${row.name} | ${ms(stats.lastP50)} | **${ms(stats.lastP99)}** | ${ms(stats.lastMax)} | ${ms(stats.eachP50)} / ${ms(stats.eachP99)} | ${isLimit ? '—' : `${ms(stats.mutationP50)} / ${ms(stats.mutationP99)}`} | ${ratio} | ${established} | ${row.frame.length} B | ${verdict} |`,
+        `| ${label} | ${row.name} | ${ms(stats.lastP50)} | **${ms(stats.lastP99)}** | ${ms(stats.lastMax)} | ${ms(stats.eachP50)} / ${ms(stats.eachP99)} | ${isLimit ? '—' : `${ms(stats.mutationP50)} / ${ms(stats.mutationP99)}`} | ${ratio} | ${cpu(row.cpu.rounds, ROUNDS)} | ${established} | ${cpu(row.cpu.establish, subscribers / 1000)} | ${row.frame.length} B | ${verdict} |`,
       );
     }
   }

@@ -88,11 +88,26 @@ export function fieldAuthorization(schema: GraphQLSchema, authorization: Authori
     },
     allows: (typeName: string, fieldName: string, caller: AuthorizedCaller) => isGranted(grants(typeName, fieldName), caller),
     /** check() for a request in execution, whose caller is known by util.authType() and ctx.identity. */
-    checkRequest(typeName: string, fieldName: string, state: { authType: string; scope: { identity: Identity } }) {
-      const mode = modeOfAuthType(state.authType);
-      if (!mode || !isGranted(grants(typeName, fieldName), { mode, identity: state.scope.identity })) throw notAuthorized(fieldName, typeName);
+    checkRequest(typeName: string, fieldName: string, state: RequestCaller) {
+      if (!isGrantedToRequest(grants(typeName, fieldName), state)) throw notAuthorized(fieldName, typeName);
     },
+    /** The grants of Type.field, to keep beside the field (isGrantedToRequest). */
+    grants,
   };
+}
+
+/** A request in execution, as the rules see it: its caller known by util.authType() and ctx.identity. */
+export type RequestCaller = { authType: string; scope: { identity: Identity } };
+
+/** isGranted for a request in execution (asked for every field of every answer, so without allocations). */
+export function isGrantedToRequest(grants: readonly Grant[], state: RequestCaller): boolean {
+  const mode = modeOfAuthType(state.authType);
+  if (!mode) return false;
+  for (const grant of grants) {
+    if (grant.mode !== mode) continue;
+    if (!grant.groups || grant.groups.some((group) => groupsOf(state.scope.identity).includes(group))) return true;
+  }
+  return false;
 }
 
 function groupsOf(identity: Identity): readonly string[] {

@@ -9,7 +9,7 @@ import { evaluateCodeCommand } from './evaluate-code.ts';
 import { evaluateMappingTemplateCommand } from './evaluate-mapping-template.ts';
 import { serve } from './serve.ts';
 
-const USAGE = `Usage: appsync-local serve <api.json | template.yaml | template.json | cdk.out> [options]
+const USAGE = `Usage: appsync-local serve <api.json | template.yaml | template.json | cdk.out | amplify/> [options]
        appsync-local evaluate-code --help   (one resolver handler, as aws appsync evaluate-code)
        appsync-local evaluate-mapping-template --help   (one VTL template, as aws appsync evaluate-mapping-template)
 
@@ -17,8 +17,10 @@ Runs an AppSync API on this machine: GraphQL over HTTP, the real-time
 WebSocket endpoint, APPSYNC_JS resolvers, DynamoDB tables in an embedded store,
 Lambda functions (Node.js) and HTTP data sources.
 
-Serves the API of our api.json, of a CloudFormation template (JSON or YAML) or of a
-CDK cloud assembly folder (cdk.out, after \`cdk synth\`).
+Serves the API of our api.json, of a CloudFormation template (JSON or YAML), of a
+CDK cloud assembly folder (cdk.out, after \`cdk synth\`) or of an Amplify Gen 2
+amplify/ folder (defineData, defineAuth: synthesised offline; amplify_outputs.json
+written beside it).
 
 Options:
   --stack <name>    the stack of a cloud assembly to serve, when it has several

@@ -51,7 +51,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     return 1;
   }
   const origin = `http://127.0.0.1:${server.port}`;
-  if (options.outputs) writeFileSync(options.outputs, JSON.stringify(amplifyOutputs(origin, server.apiKey, { authorization: server.api.declaration.authorization, userPool: server.userPool }), null, 2) + '\n');
+  if (options.outputs) writeFileSync(options.outputs, JSON.stringify(amplifyOutputs(origin, server.apiKey, { authorization: server.api.declaration.authorization, userPool: server.userPool, gen2: server.api.declaration.gen2 }), null, 2) + '\n');
   if (options.seed) await seedIfEmpty(server, options.seed);
   let extra: string[] = [];
   try {
@@ -78,6 +78,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     ...lanAddresses(options.host).map((address) => `  On your network: http://${address}:${server.port}/`),
     options.outputs ? `  Client configuration written to ${options.outputs}` : '',
     ...unsupportedLines(server),
+    ...notEmulatedLines(server),
     ...extra,
     'Press Ctrl-C to stop.',
   ];
@@ -132,6 +133,12 @@ function unsupportedLines(server: LocalAppSync): string[] {
   const fields = Object.entries(server.api.declaration.unsupported ?? {});
   if (!fields.length) return [];
   return ['  Not supported locally (these fields answer an error; the rest serves):', ...fields.map(([field, reason]) => `    ${field}: ${reason}`)];
+}
+
+/** A Gen 2 backend's resources that are deployed but not run locally, and what stands in for them. */
+function notEmulatedLines(server: LocalAppSync): string[] {
+  const lines = server.api.declaration.gen2?.notEmulated ?? [];
+  return lines.length ? ['  Not emulated (deployed in the cloud, skipped here):', ...lines.map((line) => `    ${line}`)] : [];
 }
 
 function lanAddresses(host: string): string[] {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import type { Gen2Backend } from '../gen2/backend.ts';
 
 const AuthMode = z.enum(['API_KEY', 'AWS_IAM', 'AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT', 'AWS_LAMBDA']);
 const KeyAttribute = z.strictObject({ name: z.string().min(1), type: z.enum(['S', 'N', 'B']) });
@@ -173,6 +174,8 @@ export type ApiDeclaration = Omit<Parsed, 'resolvers' | 'functions' | 'lambdaFun
    * has not got), each with why. They answer an error; the rest of the API serves.
    */
   unsupported?: Record<string, string>;
+  /** An Amplify Gen 2 backend's outputs and what of it is not emulated (local/gen2/backend.ts). */
+  gen2?: Gen2Backend;
 };
 
 /** ctx.env as resolvers see it, given where each declared table really is. */

@@ -4,6 +4,7 @@
 // and answers each with its JSON result or Lambda's error shape. Plain
 // JavaScript: the process starts outside the TypeScript loader.
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 process.setSourceMapsEnabled?.(true);
 const { file, exportName, functionName, memorySize, arn } = JSON.parse(process.argv[2]);
@@ -12,13 +13,28 @@ const parentPort = { postMessage: (message) => process.send(message), on: (event
 let handler;
 let initError;
 try {
-  const loaded = createRequire(import.meta.url)(file);
+  const loaded = await load(file);
   handler = loaded[exportName];
   if (typeof handler !== 'function') {
     initError = { errorType: 'Runtime.HandlerNotFound', errorMessage: `${exportName} is undefined or not exported` };
   }
 } catch (error) {
   initError = errorOf(error, 'Runtime.ImportModuleError');
+}
+
+/**
+ * The handler's module, as Lambda's Node.js runtime loads it: an ES module (`.mjs`, or
+ * one that require() refuses, e.g. a bundle with top-level await such as Amplify
+ * Gen 2's defineFunction writes) through import(), the rest through require().
+ */
+async function load(path) {
+  if (path.endsWith('.mjs')) return import(pathToFileURL(path).href);
+  try {
+    return createRequire(import.meta.url)(path);
+  } catch (error) {
+    if (error?.code !== 'ERR_REQUIRE_ESM' && error?.code !== 'ERR_REQUIRE_ASYNC_MODULE') throw error;
+    return import(pathToFileURL(path).href);
+  }
 }
 
 function errorOf(thrown, fallbackType = 'Error') {

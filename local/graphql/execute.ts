@@ -30,30 +30,57 @@ export type LimitsOfApi = { limits: RequestLimits; hasResolver(typeName: string,
 
 const NO_RESOLVERS: LimitsOfApi = { limits: DEFAULT_LIMITS, hasResolver: () => false };
 
+function refused(errors: readonly GraphQLError[]): GraphQLAnswer {
+  return { body: { data: null, errors: errors.map(formatError) } };
+}
+
+/**
+ * What a document's shape says against one API's limits (and which of its fields have resolvers), kept with
+ * the document (parsed documents are kept by query text, documents.ts): the same operation sent again is not
+ * walked again. Per operation (a document may hold several) and per schema (introspection is refused by
+ * validation against it).
+ */
+type DocumentChecks = { limits: Map<OperationDefinitionNode, readonly GraphQLError[]>; introspection: Map<GraphQLSchema, readonly GraphQLError[]> };
+const checksByApi = new WeakMap<LimitsOfApi, WeakMap<DocumentNode, DocumentChecks>>();
+
+function checksOf(api: LimitsOfApi, document: DocumentNode): DocumentChecks {
+  let byDocument = checksByApi.get(api);
+  if (!byDocument) checksByApi.set(api, (byDocument = new WeakMap()));
+  let checks = byDocument.get(document);
+  if (!checks) byDocument.set(document, (checks = { limits: new Map(), introspection: new Map() }));
+  return checks;
+}
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  map.set(key, value);
+  return value;
+}
+
 export async function executeRequest(
   schema: GraphQLSchema,
   fieldResolver: GraphQLFieldResolver<unknown, RequestState>,
   body: GraphQLBody,
   state: RequestState,
-  { limits, hasResolver }: LimitsOfApi = NO_RESOLVERS,
+  api: LimitsOfApi = NO_RESOLVERS,
 ): Promise<GraphQLAnswer> {
+  const { limits, hasResolver } = api;
   if (typeof body.query !== 'string' || body.query.trim() === '') {
     return { body: { data: null, errors: [requestError('Request body is missing a GraphQL query.', 'MalformedHttpRequestException')] } };
   }
   if (body.variables !== undefined && body.variables !== null && (typeof body.variables !== 'object' || Array.isArray(body.variables))) {
     return { body: { data: null, errors: [requestError('Variables must be a JSON object.', 'MalformedHttpRequestException')] } };
   }
-  const refused = (errors: readonly GraphQLError[]): GraphQLAnswer => ({ body: { data: null, errors: errors.map(formatError) } });
   const { document, errors: syntax } = parsedDocument(body.query);
   if (syntax) return refused(syntax);
   const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
   const operation = getOperationAST(document, operationName) ?? undefined;
   // The limits are read before validation, whose cost grows with what they bound.
-  const overLimits = operation ? shapeLimitErrors(limits, document, operation, hasResolver, schema) : [];
+  const checks = checksOf(api, document);
+  const overLimits = operation ? (checks.limits.get(operation) ?? remember(checks.limits, operation, shapeLimitErrors(limits, document, operation, hasResolver, schema))) : [];
   if (overLimits.length) return refused(overLimits);
   const invalid = await validationErrors(schema, body.query, document);
   if (invalid.length) return refused(invalid);
-  const introspection = introspectionErrors(limits, schema, document);
+  const introspection = checks.introspection.get(schema) ?? remember(checks.introspection, schema, introspectionErrors(limits, schema, document));
   if (introspection.length) return refused(introspection);
 
   if (operation?.operation === 'subscription') {

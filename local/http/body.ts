@@ -21,7 +21,7 @@ export function readBody(request: IncomingMessage, limit: number): Promise<strin
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')));
     request.on('error', reject);
   });
 }

@@ -68,7 +68,7 @@ export type HttpOptions = {
 
 export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, userPool, timeouts }: HttpOptions) {
   const userPoolRequest = userPool ? userPoolHandler(userPool) : () => false;
-  const outputsAuth = { authorization: api.declaration.authorization, userPool };
+  const outputsAuth = { authorization: api.declaration.authorization, userPool, gen2: api.declaration.gen2 };
   const { authorization } = api.declaration;
   const lambdaMode = authorization.default === 'AWS_LAMBDA' || authorization.additional.includes('AWS_LAMBDA');
   const staticFiles = webRoot ? sirv(webRoot, { single: true, dev: false, etag: true }) : undefined;
@@ -80,17 +80,21 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
     // How often Node looks for requests past those timeouts (30 s by default: longer than the timeouts themselves).
     connectionsCheckingInterval: Math.min(1000, headersMs),
   }, (request, response) => {
-    request.socket.setTimeout(0);
-    const path = (request.url ?? '/').split('?')[0];
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    if (userPoolRequest(request, response)) return;
-    if (request.method === 'OPTIONS') return send(response, 204, '');
-    if (path === '/graphql') {
-      if (request.method !== 'POST') return sendError(response, 'MethodNotAllowedException', 'Use POST for GraphQL requests.');
+    // The connection's idle timeout (below) ends with its first request.
+    if (request.socket.timeout) request.socket.setTimeout(0);
+    const url = request.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    // GraphQL requests first: send() writes the security headers with the others, in one go.
+    if (path === '/graphql' && request.method === 'POST') {
       return void handleGraphQL(request, response).catch((error) => {
         sendError(response, 'InternalFailure', `Internal error: ${(error as Error).message}`);
       });
     }
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    if (userPoolRequest(request, response)) return;
+    if (request.method === 'OPTIONS') return send(response, 204, '');
+    if (path === '/graphql') return sendError(response, 'MethodNotAllowedException', 'Use POST for GraphQL requests.');
     // The API's paths are never the web app's: a typo or a missing upgrade gets an API error, not index.html.
     if (path === REALTIME_PATH) return sendError(response, 'BadRequestException', 'The real-time endpoint takes WebSocket upgrades only.');
     if (path!.startsWith('/graphql/')) return sendError(response, 'NotFoundException', `No API endpoint at ${path}; GraphQL is served at /graphql.`);
@@ -149,7 +153,8 @@ export function createHttpServer({ api, authorize, realtime, apiKey, webRoot, us
     const requestErrorType = answer.body.data === null && answer.body.errors?.length === 1 && !answer.operation ? answer.body.errors[0]!.errorType : null;
     if (requestErrorType && STATUS_OF[requestErrorType]) return sendJson(response, STATUS_OF[requestErrorType]!, answer.body, { 'x-amzn-errortype': requestErrorType });
     sendJson(response, 200, answer.body);
-    realtime.publishMutation(answer, state);
+    // Only a mutation publishes (or invalidates subscriptions): a query's extensions calls are not looked at.
+    if (answer.operation?.operation === 'mutation') realtime.publishMutation(answer, state);
   }
 
   return server;
@@ -181,12 +186,17 @@ async function readText(request: IncomingMessage, response: ServerResponse): Pro
 
 function requestHeaders(request: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(request.headers)) if (value !== undefined) out[key] = Array.isArray(value) ? value.join(', ') : value;
+  const given = request.headers;
+  for (const key in given) {
+    const value = given[key];
+    if (value !== undefined) out[key] = typeof value === 'string' ? value : value.join(', ');
+  }
   return out;
 }
 
 /** ctx.request.headers leaves the cookie out, as AppSync does. */
 function withoutCookie(headers: Record<string, string>) {
+  if (!('cookie' in headers)) return headers;
   const { cookie: _cookie, ...rest } = headers;
   return rest;
 }
@@ -196,11 +206,22 @@ function sendError(response: ServerResponse, errorType: keyof typeof STATUS_OF, 
   sendJson(response, STATUS_OF[errorType]!, { errors: [requestError(message, errorType)] }, { 'x-amzn-errortype': errorType });
 }
 
-function send(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {
-  response.writeHead(status, { ...CORS, ...headers });
+/** Every answer's own headers; a JSON answer's, besides. */
+const ANSWER_HEADERS = { ...SECURITY_HEADERS, ...CORS };
+const JSON_HEADERS = { ...ANSWER_HEADERS, 'content-type': 'application/json; charset=UTF-8' };
+
+/**
+ * The answer in one write: its headers in one object (no setHeader per header), and its length, so that the
+ * body goes out whole rather than as chunks (chunked framing costs a write of several pieces per answer).
+ */
+function send(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}, base: Record<string, string> = ANSWER_HEADERS) {
+  const all: Record<string, string | number> = { ...base, ...headers };
+  // A 204 has no body, and so no length (RFC 9110 §8.6).
+  if (status !== 204) all['content-length'] = Buffer.byteLength(text);
+  response.writeHead(status, all);
   response.end(text);
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  send(response, status, JSON.stringify(body), { 'content-type': 'application/json; charset=UTF-8', ...headers });
+  send(response, status, JSON.stringify(body), headers, JSON_HEADERS);
 }

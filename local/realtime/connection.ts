@@ -15,11 +15,13 @@ import {
   type StartPayload,
 } from './protocol.ts';
 import type { SubscriptionStarter } from './start.ts';
-import type { SubscriptionRegistry } from './subscriptions.ts';
+import type { RemoteSink, Sink, SubscriptionRegistry } from './subscriptions.ts';
 
 export interface Transport {
   send(text: string): void;
   close(code: number, reason: string): void;
+  /** Set when another process owns the socket: publishes reach it through the registry's channel (subscriptions.ts). */
+  readonly remote?: RemoteSink;
 }
 
 export type Timings = {
@@ -49,12 +51,13 @@ export class RealtimeConnection {
   private idleTimer: NodeJS.Timeout | undefined;
   private initTimer: NodeJS.Timeout | undefined;
   private closed = false;
-  private readonly sink = { send: (text: string) => this.transport.send(text) };
+  private readonly sink: Sink;
 
   constructor(
     private readonly transport: Transport,
     private readonly context: ConnectionContext,
   ) {
+    this.sink = { send: (text: string) => this.transport.send(text), remote: transport.remote };
     this.watchIdle();
     // A socket that opens and says nothing holds a file descriptor for nothing: closed long before the idle timeout.
     this.initTimer = setTimeout(() => this.close(1000, 'no connection_init'), context.timings.initTimeoutMs);

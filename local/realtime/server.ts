@@ -237,8 +237,7 @@ export function textFrames(texts: string[]): Buffer {
 /** Connection auth: the `header-` subprotocol (aws-amplify v6), the `header` query parameter (older clients, AWS's docs), or plain headers. */
 function connectionHeaders(request: IncomingMessage, protocols: string[]): Record<string, string | undefined> {
   const fromProtocol = protocols.find((p) => p.startsWith(HEADER_SUBPROTOCOL_PREFIX));
-  const fromQuery = new URL(request.url ?? '/', 'http://local').searchParams.get('header');
-  const encoded = fromProtocol ? fromProtocol.slice(HEADER_SUBPROTOCOL_PREFIX.length) : fromQuery;
+  const encoded = fromProtocol ? fromProtocol.slice(HEADER_SUBPROTOCOL_PREFIX.length) : new URL(request.url ?? '/', 'http://local').searchParams.get('header');
   if (encoded) {
     try {
       // base64url (the subprotocol) and base64 (the query parameter) both decode here.

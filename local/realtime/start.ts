@@ -31,9 +31,21 @@ import type { SubscriptionSpec } from './subscriptions.ts';
 
 export type StartOutcome = { ok: true; spec: SubscriptionSpec; caller: Caller } | { ok: false; errors: ProtocolError[] };
 
-const refuse = (...errors: ProtocolError[]): StartOutcome => ({ ok: false, errors });
+const refuse = (...errors: ProtocolError[]): Refusal => ({ ok: false, errors });
+
+type Refusal = Extract<StartOutcome, { ok: false }>;
+type CheckedSubscription = {
+  ok: true;
+  operation: OperationDefinitionNode;
+  fieldNode: FieldNode;
+  field: GraphQLField<unknown, unknown>;
+  fragments: Record<string, FragmentDefinitionNode>;
+};
 
 export class SubscriptionStarter {
+  /** Each parsed document's checks (see checked()): they go when the parse cache lets the document go. */
+  private readonly checkedDocuments = new WeakMap<DocumentNode, Map<string | undefined, Promise<CheckedSubscription | Refusal>>>();
+
   constructor(
     private readonly api: LocalApi,
     private readonly authorize: Authorizer,
@@ -59,21 +71,10 @@ export class SubscriptionStarter {
 
     const { document, errors: syntax } = parsedDocument(request.query);
     if (syntax) return refuse(...syntax.map((e) => Errors.invalid(e.message)));
-    const operation = getOperationAST(document, typeof request.operationName === 'string' ? request.operationName : undefined);
-    if (!operation) return refuse(Errors.unsupported(''));
-    if (operation.operation !== 'subscription') return refuse(Errors.unsupported(operation.operation));
-    const overLimits = shapeLimitErrors(this.api.limits, document, operation, this.api.hasResolver, this.api.schema);
-    if (overLimits.length) return refuse(...overLimits.map((e) => Errors.invalid(e.message)));
-    const invalid = await validationErrors(this.api.schema, request.query, document);
-    if (invalid.length) return refuse(...invalid.map((e) => Errors.invalid(e.message)));
-    const introspection = introspectionErrors(this.api.limits, this.api.schema, document);
-    if (introspection.length) return refuse(...introspection.map((e) => Errors.invalid(e.message)));
-
-    const subscriptionType = this.api.schema.getSubscriptionType();
-    if (!subscriptionType) return refuse(Errors.unsupported('subscription'));
-    const fieldNode = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
-    const field = fieldNode && subscriptionType.getFields()[fieldNode.name.value];
-    if (!fieldNode || !field) return refuse(Errors.invalid('A subscription selects its one field directly, not through a fragment.'));
+    const checked = await this.checked(document, request.query, typeof request.operationName === 'string' ? request.operationName : undefined);
+    if (!checked.ok) return checked;
+    const { operation, fieldNode, field, fragments } = checked;
+    const subscriptionType = this.api.schema.getSubscriptionType()!;
     const coerced = getVariableValues(this.api.schema, operation.variableDefinitions ?? [], (request.variables ?? {}) as Record<string, unknown>);
     if (coerced.errors) return refuse(...coerced.errors.map((e) => Errors.invalid(e.message)));
     const variables = coerced.coerced;
@@ -87,7 +88,7 @@ export class SubscriptionStarter {
     const args = suppliedArguments(field, fieldNode, variables);
 
     // The API's field resolver checks the field's auth directives, then runs its resolver if it has one.
-    const ran = await this.runResolver(subscriptionType, field, fieldNode, operation, document, variables, resolverArgs, caller, headers);
+    const ran = await this.runResolver(subscriptionType, field, fieldNode, operation, fragments, variables, resolverArgs, caller);
     if (!ran.ok) return refuse(...ran.errors);
     for (const candidate of [ran.filter, ran.invalidationFilter]) {
       const problem = candidate === null ? null : filterProblem(candidate);
@@ -95,7 +96,6 @@ export class SubscriptionStarter {
     }
     const { filter, invalidationFilter } = ran;
 
-    const fragments = fragmentsOf(document);
     // Subscribers denied different fields see different payloads: they are not grouped together.
     const denied = caller.deniedFields?.size ? [...caller.deniedFields].sort().join(',') : '';
     const spec: SubscriptionSpec = {
@@ -109,17 +109,50 @@ export class SubscriptionStarter {
     return { ok: true, spec, caller };
   }
 
+  /**
+   * What the document itself decides, the same for every start that sends it: which
+   * operation, whether it is a subscription within the API's limits and valid, its one
+   * field and fragments. Kept with the parsed document (the parse cache shares one per
+   * query text), per operation name; variables, credentials and the resolver are each start's own.
+   */
+  private checked(document: DocumentNode, query: string, operationName: string | undefined): Promise<CheckedSubscription | Refusal> {
+    let byName = this.checkedDocuments.get(document);
+    if (!byName) this.checkedDocuments.set(document, (byName = new Map()));
+    let checked = byName.get(operationName);
+    if (!checked) byName.set(operationName, (checked = this.check(document, query, operationName)));
+    return checked;
+  }
+
+  private async check(document: DocumentNode, query: string, operationName: string | undefined): Promise<CheckedSubscription | Refusal> {
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return refuse(Errors.unsupported(''));
+    if (operation.operation !== 'subscription') return refuse(Errors.unsupported(operation.operation));
+    const overLimits = shapeLimitErrors(this.api.limits, document, operation, this.api.hasResolver, this.api.schema);
+    if (overLimits.length) return refuse(...overLimits.map((e) => Errors.invalid(e.message)));
+    // A long document is validated on a worker thread (graphql/validate-apart.ts).
+    const invalid = await validationErrors(this.api.schema, query, document);
+    if (invalid.length) return refuse(...invalid.map((e) => Errors.invalid(e.message)));
+    const introspection = introspectionErrors(this.api.limits, this.api.schema, document);
+    if (introspection.length) return refuse(...introspection.map((e) => Errors.invalid(e.message)));
+
+    const subscriptionType = this.api.schema.getSubscriptionType();
+    if (!subscriptionType) return refuse(Errors.unsupported('subscription'));
+    const fieldNode = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
+    const field = fieldNode && subscriptionType.getFields()[fieldNode.name.value];
+    if (!fieldNode || !field) return refuse(Errors.invalid('A subscription selects its one field directly, not through a fragment.'));
+    return { ok: true, operation, fieldNode, field, fragments: fragmentsOf(document) };
+  }
+
   /** A subscription resolver runs once, with the subscriber's arguments and identity; its result is not sent anywhere. */
   private async runResolver(
     type: GraphQLObjectType,
     field: GraphQLField<unknown, unknown>,
     fieldNode: FieldNode,
     operation: OperationDefinitionNode,
-    document: DocumentNode,
+    fragments: Record<string, FragmentDefinitionNode>,
     variables: Record<string, unknown>,
     args: Record<string, unknown>,
     caller: Caller,
-    headers: Record<string, string | undefined>,
   ): Promise<{ ok: true; filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null } | { ok: false; errors: ProtocolError[] }> {
     const state = new RequestState({ headers: {}, domainName: null, identity: caller.identity, env: this.api.environment }, caller.authType, this.api.executionTimeoutMs);
     state.deniedFields = caller.deniedFields;
@@ -131,7 +164,7 @@ export class SubscriptionStarter {
       parentType: type,
       path: { prev: undefined, key, typename: type.name },
       schema: this.api.schema,
-      fragments: fragmentsOf(document),
+      fragments,
       rootValue: undefined,
       operation,
       variableValues: variables,

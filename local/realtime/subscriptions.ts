@@ -1,13 +1,29 @@
 // Who is subscribed to what, and the fan-out of a published payload to them.
 // Subscribers with the same field, document, variables and filter form a group:
 // the payload is matched, projected and serialised once per group, then only the
-// subscription id differs from one subscriber's frame to the next.
+// subscription id differs from one subscriber's frame to the next. Subscribers whose
+// socket a worker process owns (workers.ts) are also joined to the group there, so a
+// publish sends that worker the group's body once and the worker writes their frames.
 import { equal, matchesFilter, type SubscriptionFilter } from './filters.ts';
 import type { SelectionProjector } from './payload.ts';
 import { data as dataMessage, MAX_PAYLOAD_BYTES } from './protocol.ts';
 
-/** Where a subscriber's frames go: its connection. */
-export type Sink = { send(text: string): void };
+/** Where a subscriber's frames go: its connection, and the process owning its socket when that is not this one. */
+export type Sink = { send(text: string): void; remote?: RemoteSink };
+
+/** A connection whose socket another process owns, which builds its data frames itself. */
+export type RemoteSink = { channel: FanoutChannel; connection: number };
+
+/**
+ * The way to a process owning sockets: it keeps which of its connections' subscriptions
+ * belong to which group, and writes one data frame to each of them for a group's body.
+ * Everything sent through one channel, frames included, arrives in the order sent.
+ */
+export interface FanoutChannel {
+  join(group: number, connection: number, idJson: string): void;
+  leave(group: number, connection: number, idJson: string): void;
+  publish(group: number, body: string): void;
+}
 
 export type SubscriptionSpec = {
   /** The subscription field, e.g. onResults. */
@@ -34,10 +50,16 @@ type Subscriber = {
 };
 
 type Group = {
+  /** Names the group to the worker processes. */
+  id: number;
   field: string;
   projector: SelectionProjector;
   matches: (payload: Record<string, unknown>) => boolean;
   subscribers: Set<Subscriber>;
+  /** The subscribers whose socket this process owns: their frames are written here. */
+  local: Set<Subscriber>;
+  /** The worker processes owning the others' sockets, with how many each owns. */
+  remote: Map<FanoutChannel, number>;
 };
 
 export type PublishReport = { delivered: number; oversized: { field: string; bytes: number }[] };
@@ -46,6 +68,7 @@ export class SubscriptionRegistry {
   private readonly groups = new Map<string, Group>();
   private readonly byField = new Map<string, Set<Group>>();
   private count = 0;
+  private nextGroup = 1;
 
   /** Adds a subscriber; returns what removes it. */
   add(sink: Sink, id: string, spec: SubscriptionSpec, onInvalidated: () => void): () => void {
@@ -53,10 +76,13 @@ export class SubscriptionRegistry {
     if (!group) {
       const { filter, args } = spec;
       group = {
+        id: this.nextGroup++,
         field: spec.field,
         projector: spec.projector(),
         matches: filter ? (payload) => matchesFilter(filter, payload) : (payload) => matchesArguments(args, payload),
         subscribers: new Set(),
+        local: new Set(),
+        remote: new Map(),
       };
       this.groups.set(spec.key, group);
       let groups = this.byField.get(spec.field);
@@ -65,6 +91,11 @@ export class SubscriptionRegistry {
     }
     const subscriber: Subscriber = { id, idJson: JSON.stringify(id), sink, invalidationFilter: spec.invalidationFilter, onInvalidated };
     group.subscribers.add(subscriber);
+    const remote = sink.remote;
+    if (remote) {
+      group.remote.set(remote.channel, (group.remote.get(remote.channel) ?? 0) + 1);
+      remote.channel.join(group.id, remote.connection, subscriber.idJson);
+    } else group.local.add(subscriber);
     this.count++;
     const owner = group;
     let removed = false;
@@ -73,6 +104,12 @@ export class SubscriptionRegistry {
       removed = true;
       this.count--;
       owner.subscribers.delete(subscriber);
+      if (remote) {
+        remote.channel.leave(owner.id, remote.connection, subscriber.idJson);
+        const left = owner.remote.get(remote.channel)! - 1;
+        if (left) owner.remote.set(remote.channel, left);
+        else owner.remote.delete(remote.channel);
+      } else owner.local.delete(subscriber);
       if (owner.subscribers.size === 0) {
         this.groups.delete(spec.key);
         this.byField.get(spec.field)?.delete(owner);
@@ -91,7 +128,8 @@ export class SubscriptionRegistry {
         report.oversized.push({ field, bytes: Buffer.byteLength(body) });
         continue;
       }
-      for (const subscriber of group.subscribers) subscriber.sink.send(dataMessage(subscriber.idJson, body));
+      for (const subscriber of group.local) subscriber.sink.send(dataMessage(subscriber.idJson, body));
+      for (const channel of group.remote.keys()) channel.publish(group.id, body);
       report.delivered += group.subscribers.size;
     }
     return report;

@@ -12,12 +12,18 @@
 // How: the HTTP upgrade request arrives here; its raw TCP socket (before any WebSocket
 // byte is written) is handed to a worker over IPC (child_process handle passing;
 // worker_threads cannot take a socket), which completes the handshake with `ws`. The
-// worker passes each frame up; each connection here gets a Transport whose frames are
-// gathered per tick and sent down as ONE message per worker. One IPC channel per
-// worker is ordered, so per-subscription order holds, and each frame is sent down
-// once, to the one worker owning its socket: exactly once. Per-server ports
-// (cluster/SO_REUSEPORT) would have put whole connections, and so starts and
-// resolvers, in other processes with their own store: not the same API.
+// worker passes each frame up; each connection here gets a Transport whose frames go
+// down to the worker. A publish does not build the workers' frames here: each worker
+// is told which of its connections' subscriptions belong to which subscription group
+// (join, leave), and a publish sends it one message per group, the group's body, from
+// which the worker writes each of its subscribers' frames (only the id differs). What
+// goes down one channel — frames, joins, leaves, publishes, closes — is gathered per
+// turn of the event loop into ONE message, in order; one IPC channel is ordered, so a
+// subscription's start_ack, data and complete keep their order, and each subscriber is
+// joined on exactly one worker, the one owning its socket: exactly once. Frames coming
+// up are gathered the same way. Per-server ports (cluster/SO_REUSEPORT) would have put
+// whole connections, and so starts and resolvers, in other processes with their own
+// store: not the same API.
 //
 // Not spread: TLS sockets (wss://) — the TLS session cannot cross processes, so those
 // stay in this process.
@@ -28,7 +34,12 @@ import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Transport } from './connection.ts';
 
-type FromWorker = { t: 'open'; c: number } | { t: 'frame'; c: number; text: string | null } | { t: 'closed'; c: number };
+import type { FanoutChannel, RemoteSink } from './subscriptions.ts';
+
+/** What goes down, four slots an operation, in one flat list (socket-worker.js reads it). */
+const Op = { frame: 0, join: 1, leave: 2, publish: 3, close: 4 } as const;
+/** What comes up, three slots an event: open, a frame (null: binary), closed. */
+const Event = { open: 0, frame: 1, closed: 2 } as const;
 
 /** A socket owned by a worker, as the main process sees it: its frames and its end. */
 export class RemoteSocket extends EventEmitter {
@@ -36,27 +47,76 @@ export class RemoteSocket extends EventEmitter {
   closed = false;
 
   constructor(
-    private readonly pool: SocketWorkers,
     private readonly worker: Worker,
     readonly id: number,
   ) {
     super();
+    const remote: RemoteSink = { channel: worker, connection: id };
     this.transport = {
-      send: (text) => this.pool.queue(this.worker, this.id, text),
-      close: (code, reason) => {
-        this.pool.flush(this.worker);
-        this.worker.child.send({ t: 'close', c: this.id, code, reason });
-      },
+      send: (text) => worker.push(Op.frame, id, text),
+      close: (code, reason) => worker.push(Op.close, id, code, reason),
+      remote,
     };
   }
 
   terminate() {
-    this.pool.flush(this.worker);
-    this.worker.child.send({ t: 'close', c: this.id, terminate: true });
+    this.worker.push(Op.close, this.id, null);
   }
 }
 
-type Worker = { child: ChildProcess; ids: number[]; texts: string[]; scheduled: boolean; sockets: Map<number, RemoteSocket> };
+/** One worker process and the channel to it. */
+class Worker implements FanoutChannel {
+  readonly sockets = new Map<number, RemoteSocket>();
+  private ops: unknown[] = [];
+  private scheduled = false;
+
+  constructor(readonly child: ChildProcess) {
+    child.on('message', (message: { e: unknown[] }) => this.onMessage(message.e));
+  }
+
+  join(group: number, connection: number, idJson: string) {
+    this.push(Op.join, group, connection, idJson);
+  }
+
+  leave(group: number, connection: number, idJson: string) {
+    this.push(Op.leave, group, connection, idJson);
+  }
+
+  publish(group: number, body: string) {
+    this.push(Op.publish, group, body);
+  }
+
+  push(op: number, a: unknown, b: unknown, c?: unknown) {
+    this.ops.push(op, a, b, c);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // After this turn's I/O callbacks: a burst of starts' acks, or a publish and its HTTP answer, cross as one message.
+    setImmediate(() => this.flush());
+  }
+
+  /** Sends what this turn gathered, in order, as one message. */
+  private flush() {
+    this.scheduled = false;
+    const ops = this.ops;
+    this.ops = [];
+    if (ops.length && this.child.connected) this.child.send({ o: ops });
+  }
+
+  private onMessage(events: unknown[]) {
+    for (let i = 0; i < events.length; i += 3) {
+      const socket = this.sockets.get(events[i + 1] as number);
+      if (!socket) continue;
+      const event = events[i];
+      if (event === Event.open) socket.emit('open');
+      else if (event === Event.frame) socket.emit('message', events[i + 2]);
+      else {
+        this.sockets.delete(socket.id);
+        socket.closed = true;
+        socket.emit('close');
+      }
+    }
+  }
+}
 
 export class SocketWorkers {
   private readonly workers: Worker[];
@@ -66,58 +126,25 @@ export class SocketWorkers {
   constructor(count: number) {
     const script = fileURLToPath(new URL('./socket-worker.js', import.meta.url));
     this.workers = Array.from({ length: count }, () => {
-      // 'advanced' serialisation: a tick's thousands of frames cross as a structured clone, not JSON.
-      const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
-      const worker: Worker = { child, ids: [], texts: [], scheduled: false, sockets: new Map() };
-      child.on('message', (message: FromWorker) => this.onMessage(worker, message));
-      return worker;
+      // 'advanced' serialisation: a turn's operations cross as a structured clone, not JSON.
+      return new Worker(fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] }));
     });
   }
 
   /** Hands an upgrade request's socket to the next worker; the returned socket emits 'open', 'message' and 'close'. */
   adopt(request: IncomingMessage, socket: Socket, head: Buffer): RemoteSocket {
     const worker = this.workers[this.next++ % this.workers.length]!;
-    const remote = new RemoteSocket(this, worker, this.nextId++);
+    const remote = new RemoteSocket(worker, this.nextId++);
     worker.sockets.set(remote.id, remote);
     const { method, url, headers } = request;
-    worker.child.send({ t: 'adopt', c: remote.id, method, url, headers, head }, socket);
+    // A handle crosses in a message of its own: sent at once, it comes before any operation on its connection.
+    worker.child.send({ adopt: { c: remote.id, method, url, headers, head } }, socket);
     return remote;
-  }
-
-  queue(worker: Worker, id: number, text: string) {
-    worker.ids.push(id);
-    worker.texts.push(text);
-    if (worker.scheduled) return;
-    worker.scheduled = true;
-    process.nextTick(() => this.flush(worker));
-  }
-
-  /** Sends what this tick gathered for one worker, in order, as one message. */
-  flush(worker: Worker) {
-    worker.scheduled = false;
-    if (!worker.ids.length) return;
-    const message = { t: 'out', c: worker.ids, x: worker.texts };
-    worker.ids = [];
-    worker.texts = [];
-    if (worker.child.connected) worker.child.send(message);
   }
 
   get perWorker() {
     return this.workers.map((worker) => worker.sockets.size);
   }
-
-  private onMessage(worker: Worker, message: FromWorker) {
-    const socket = worker.sockets.get(message.c);
-    if (!socket) return;
-    if (message.t === 'open') socket.emit('open');
-    else if (message.t === 'frame') socket.emit('message', message.text);
-    else {
-      worker.sockets.delete(message.c);
-      socket.closed = true;
-      socket.emit('close');
-    }
-  }
-
   /** Ends every socket the workers own; resolves once each worker has said it closed. */
   async closeSockets() {
     const closing = this.workers.flatMap((worker) =>

@@ -1,6 +1,6 @@
 // Plugs a compiled resolver into graphql-js as a field resolver: builds ctx,
 // runs the unit or pipeline, and turns its outcome into a value or an error.
-import type { GraphQLFieldResolver } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import { createFieldRun } from '../runtime/context.ts';
 import { newInvocation } from '../runtime/invocation.ts';
 import type { CompiledResolver } from './compiled.ts';
@@ -30,10 +30,13 @@ export function fieldResolver(resolver: CompiledResolver): GraphQLFieldResolver<
     });
     state.invocations.push(invocation);
     const outcome = resolver.kind === 'UNIT' ? await runUnit(resolver, run, invocation) : await runPipeline(resolver, run, invocation);
-    const filtered = <T extends { data: unknown }>(error: T): T =>
-      error.data === null || error.data === undefined ? error : Object.assign(error, { data: filterBySelection(error.data, info.fieldNodes, info.fragments) });
-    for (const error of invocation.errors) state.appendError(filtered(error), info);
-    if (outcome.kind === 'error') throw filtered(outcome.error);
+    for (const error of invocation.errors) state.appendError(filtered(error, info), info);
+    if (outcome.kind === 'error') throw filtered(outcome.error, info);
     return outcome.value;
   };
+}
+
+/** An error's data, cut to the field's selection. */
+function filtered<T extends { data: unknown }>(error: T, info: GraphQLResolveInfo): T {
+  return error.data === null || error.data === undefined ? error : Object.assign(error, { data: filterBySelection(error.data, info.fieldNodes, info.fragments) });
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { synthesisProcess } from '../gen2/synthesis.ts';
 import { TemplateError } from './errors.ts';
 
 export function isAmplifyProject(folder: string): boolean {
@@ -27,10 +28,11 @@ export function synthesiseAmplifyProject(folder: string): string {
     // No package.json: the default namespace.
   }
   const context = { 'amplify-backend-namespace': namespace, 'amplify-backend-name': 'local', 'amplify-backend-type': 'sandbox', ...JSON.parse(process.env.CDK_CONTEXT_JSON ?? '{}') };
+  const gen2 = synthesisProcess(project);
   try {
-    execFileSync(process.execPath, ['--import', 'tsx', join(resolve(folder), 'backend.ts')], {
+    execFileSync(process.execPath, ['--import', 'tsx', ...gen2.execArgv, join(resolve(folder), 'backend.ts')], {
       cwd: project,
-      env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context), CDK_VALIDATION: 'false', AMPLIFY_DISABLE_TELEMETRY: '1' },
+      env: { ...process.env, ...gen2.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context), CDK_VALIDATION: 'false', AMPLIFY_DISABLE_TELEMETRY: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   } catch (error) {

@@ -3,6 +3,7 @@
 // makes at random are derived from the stack and logical id instead, so they stay
 // the same from one start to the next (the data kept under a table's name with them).
 import { createHash } from 'node:crypto';
+import { AMPLIFY_TABLE, amplifyTable } from '../gen2/amplify-table.ts';
 import { TemplateError } from './errors.ts';
 
 /** What an attribute needs to know about its resource. */
@@ -112,13 +113,15 @@ const TYPES: Record<string, Attributes> = {
   },
   'AWS::IAM::ManagedPolicy': { ref: (r) => arn(r, 'iam', `policy/${named(r, 'ManagedPolicyName', 128)}`, ''), attributes: {} },
   'AWS::Lambda::Function': { ref: functionName, attributes: { Arn: (r) => arn(r, 'lambda', `function:${functionName(r)}`) } },
+  // A custom resource whose physical id and attributes are known before it is deployed: an Amplify model's table.
+  [AMPLIFY_TABLE]: amplifyTable,
   'AWS::CloudFormation::Stack': {
     ref: (r) => arn(r, 'cloudformation', `stack/${r.physicalName(128)}/${uniqueId(r, 36)}`),
     attributes: {},
   },
 };
 
-const isCustom = (type: string) => type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
+const isCustom = (type: string) => (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') && !TYPES[type];
 
 export function referenceOf(r: ResourceView, where: string): unknown {
   if (isCustom(r.type)) {

@@ -17,6 +17,8 @@ import {
   type TableDeclaration,
 } from '../declaration/declaration.ts';
 import type { LoadedDeployment } from './assembly.ts';
+import { AMPLIFY_TABLE, amplifyTableProperty } from '../gen2/amplify-table.ts';
+import { gen2BackendOf } from '../gen2/backend.ts';
 import { TemplateError } from './errors.ts';
 import { TemplateFunctions } from './lambda.ts';
 import type { Stack } from './stack.ts';
@@ -27,8 +29,9 @@ type Resource = { stack: Stack; id: string; type: string };
 const AUTH_MODES: readonly string[] = ['API_KEY', 'AWS_IAM', 'AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT', 'AWS_LAMBDA'];
 const READ_TYPES = [
   'AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema', 'AWS::AppSync::DataSource', 'AWS::AppSync::Resolver',
-  'AWS::AppSync::FunctionConfiguration', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::Cognito::UserPoolGroup',
+  'AWS::AppSync::FunctionConfiguration', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::Cognito::UserPoolGroup', AMPLIFY_TABLE,
 ];
+const TABLE_TYPES = ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', AMPLIFY_TABLE];
 
 /** The API to serve: the only one, or the one `api` names (its Name, logical id or stack/logicalId). */
 export function apiDeclaration(loaded: LoadedDeployment, api?: string): ApiDeclaration {
@@ -44,7 +47,10 @@ export function apiDeclaration(loaded: LoadedDeployment, api?: string): ApiDecla
   if (chosen.length > 1) {
     throw new TemplateError(`${loaded.source}: it has ${chosen.length} APIs; pick one with --api: ${chosen.map(label).join(', ')}`);
   }
-  return convert(chosen[0]!, resources, loaded.source, new TemplateFunctions(loaded.stacks));
+  const declaration = convert(chosen[0]!, resources, loaded.source, new TemplateFunctions(loaded.stacks));
+  // A Gen 2 backend (defineData, defineAuth) also carries what its client needs and what is not emulated.
+  const gen2 = gen2BackendOf(loaded.stacks);
+  return gen2 ? { ...declaration, gen2 } : declaration;
 }
 
 function convert(api: Resource, resources: Resource[], source: string, templateFunctions: TemplateFunctions): ApiDeclaration {
@@ -65,7 +71,7 @@ function convert(api: Resource, resources: Resource[], source: string, templateF
   };
 
   const tables: Record<string, TableDeclaration> = {};
-  for (const r of resources.filter((r) => r.type === 'AWS::DynamoDB::Table' || r.type === 'AWS::DynamoDB::GlobalTable')) {
+  for (const r of resources.filter((r) => TABLE_TYPES.includes(r.type))) {
     tables[String(r.stack.scope.ref(r.id, r.stack.where(r.id)))] = tableOf(r);
   }
 
@@ -95,7 +101,7 @@ function convert(api: Resource, resources: Resource[], source: string, templateF
       try {
         table = String(r.stack.property(r.id, 'DynamoDBConfig.TableName'));
       } catch (error) {
-        // An Amplify model's table is a custom resource (Custom::AmplifyDynamoDBTable): its fields wait, the rest serves.
+        // A table only known once deployed (another custom resource's): its fields wait, the rest serves.
         dataSourceReasons.set(name, `its data source ${name} reads a table the local AppSync cannot resolve (${(error as Error).message})`);
         continue;
       }
@@ -160,9 +166,11 @@ function convert(api: Resource, resources: Resource[], source: string, templateF
   return declaration;
 }
 
-function tableOf({ stack, id }: Resource): TableDeclaration {
+function tableOf({ stack, id, type }: Resource): TableDeclaration {
+  // An Amplify model's table spells CreateTable's properties camelCase; read them under CloudFormation's names.
+  const property = (path: string) => (type === AMPLIFY_TABLE ? amplifyTableProperty((p) => stack.property(id, p), path) : stack.property(id, path));
   const definitions = new Map(
-    ((stack.property(id, 'AttributeDefinitions') ?? []) as { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[]).map((d) => [d.AttributeName, d.AttributeType]),
+    ((property('AttributeDefinitions') ?? []) as { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[]).map((d) => [d.AttributeName, d.AttributeType]),
   );
   const keys = (schema: unknown, path: string) => {
     const list = (schema ?? []) as { AttributeName: string; KeyType: string }[];
@@ -178,14 +186,14 @@ function tableOf({ stack, id }: Resource): TableDeclaration {
     return { partitionKey, sortKey: attribute('RANGE') };
   };
   type Index = { IndexName: string; KeySchema: unknown };
-  const ttl = stack.property(id, 'TimeToLiveSpecification') as { AttributeName?: string; Enabled?: boolean } | undefined;
+  const ttl = property('TimeToLiveSpecification') as { AttributeName?: string; Enabled?: boolean } | undefined;
   return {
-    ...keys(stack.property(id, 'KeySchema'), 'KeySchema'),
-    globalSecondaryIndexes: ((stack.property(id, 'GlobalSecondaryIndexes') ?? []) as Index[]).map((index, i) => ({
+    ...keys(property('KeySchema'), 'KeySchema'),
+    globalSecondaryIndexes: ((property('GlobalSecondaryIndexes') ?? []) as Index[]).map((index, i) => ({
       name: index.IndexName,
       ...keys(index.KeySchema, `GlobalSecondaryIndexes[${i}].KeySchema`),
     })),
-    localSecondaryIndexes: ((stack.property(id, 'LocalSecondaryIndexes') ?? []) as Index[]).map((index, i) => {
+    localSecondaryIndexes: ((property('LocalSecondaryIndexes') ?? []) as Index[]).map((index, i) => {
       const { sortKey } = keys(index.KeySchema, `LocalSecondaryIndexes[${i}].KeySchema`);
       if (!sortKey) throw new TemplateError(`${stack.where(id, `LocalSecondaryIndexes[${i}].KeySchema`)}: no RANGE key`);
       return { name: index.IndexName, sortKey };

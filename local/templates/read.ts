@@ -11,6 +11,7 @@ export type Template = {
   Conditions?: Record<string, unknown>;
   Resources?: Record<string, RawResource>;
   Outputs?: Record<string, { Value: unknown; Export?: { Name: unknown } }>;
+  Metadata?: Record<string, unknown>;
 };
 
 export type RawResource = { Type: string; Properties?: Record<string, unknown>; Condition?: string; Metadata?: Record<string, unknown> };

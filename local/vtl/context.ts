@@ -36,6 +36,19 @@ export function copy(value: unknown): any {
   return out;
 }
 
+/**
+ * $ctx.info: the selection set (its list, and its text printed from the query) is made
+ * when a template first reads it, not for every field — Amplify's templates never do.
+ */
+function lazyInfo(info: Obj): Obj {
+  const out: Obj = { fieldName: info.fieldName, parentTypeName: info.parentTypeName, variables: copy(info.variables) };
+  let list: unknown;
+  let text: unknown;
+  Object.defineProperty(out, 'selectionSetList', { enumerable: true, get: () => (list ??= copy(info.selectionSetList)) });
+  Object.defineProperty(out, 'selectionSetGraphQL', { enumerable: true, get: () => (text ??= info.selectionSetGraphQL) });
+  return out;
+}
+
 /** The parts that stay the same through a field's steps, copied once per field. */
 type FieldParts = Omit<VtlContext, 'stash' | 'prev' | 'result' | 'error'> & { realmStash: Obj };
 const fieldParts = new WeakMap<RealmFieldRun, FieldParts>();
@@ -52,13 +65,7 @@ function partsOf(run: FieldRun): FieldParts {
       source: copy(js.source),
       identity: copy(js.identity),
       request: copy(js.request),
-      info: {
-        fieldName: info.fieldName,
-        parentTypeName: info.parentTypeName,
-        variables: copy(info.variables),
-        selectionSetList: copy(info.selectionSetList),
-        selectionSetGraphQL: info.selectionSetGraphQL,
-      },
+      info: lazyInfo(info),
       env: copy(js.env),
       // The realm's stash object lasts as long as the field's run.
       realmStash: js.stash,

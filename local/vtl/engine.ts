@@ -13,6 +13,7 @@
 // - a null reference renders as written (`$ctx.args.x`), as Velocity does;
 // - lists and maps print as Java's toString.
 import velocity, { type Ast } from 'amplify-velocity-template';
+import { ByteBoundedCache } from '../cache/byte-bounded.ts';
 import { callJava, isMap, javaString, NO_METHOD } from './java.ts';
 
 const { parse, Compile, Helper } = velocity as unknown as typeof import('amplify-velocity-template');
@@ -32,7 +33,23 @@ export class TemplateParseError extends Error {
 /** What rendering gave: the text, or the value of a `#return` (none for a bare `#return`). */
 export type Rendered = { kind: 'text'; text: string } | { kind: 'return'; value: unknown; hasValue: boolean };
 
+/**
+ * Parsed text, by the text: a template, and each double-quoted string with `$` or `#` in
+ * it, which the engine would otherwise parse again every time it is evaluated
+ * (`"$ownerClaim0::$currentClaim1"` in Amplify's auth steps). Parsing is pure and a
+ * rendering never changes an AST, so one parse serves every template and request.
+ * Bounded by an estimate of the bytes the ASTs hold (about 40 bytes of AST per byte of text).
+ */
+const AST_BYTES_PER_CHAR = 40;
+const parsed = new ByteBoundedCache<Ast[]>(32 * 1024 * 1024, 4 * 1024 * 1024);
+const parseCached = (text: string): Ast[] => parsed.remember(text, () => text.length * AST_BYTES_PER_CHAR, () => parse(text));
+
 class AppSyncVelocity extends Compile {
+  // The fork's evalStr escapes `#` (AppSync has no macros) and parses the string anew on each evaluation.
+  override evalStr(text: string): string {
+    return this._render(parseCached(this.escapeString(text)), this.condition ?? undefined);
+  }
+
   override getPropMethod(property: Ast, base: any, ast: Ast): unknown {
     const args = Array.isArray(property.args) ? property.args.map((arg: Ast) => this.getLiteral(arg)) : [];
     // Functions live only on what the context provides ($util, $extensions, $foreach): data is JSON.
@@ -115,12 +132,21 @@ class AppSyncVelocity extends Compile {
 
 let loops = 0;
 
-/** `#return` becomes a call of the `return` directive below, which records the value and stops. */
+/** `$util.toJson(x)` (or `$utils.…`) as written, nothing after it. */
+const isToJson = (value: Ast | undefined) =>
+  value?.type === 'references' && (value.id === 'util' || value.id === 'utils') && value.path?.length === 1 && value.path[0].type === 'method' && value.path[0].id === 'toJson';
+
+/**
+ * `#return` becomes a call of the `return` directive below, which records the value and
+ * stops. `#return($util.toJson(x))` — what Amplify's templates write — returns x itself,
+ * as AppSync reads a returned JSON text as the template's output (`#return($util.toJson({}))`
+ * ends a function with `{}`, not with the string "{}").
+ */
 function markReturns(asts: Ast[]): Ast[] {
   return asts.map((node) => {
     if (Array.isArray(node)) return markReturns(node);
     if (node && typeof node === 'object' && node.type === 'return') {
-      return { type: 'macro_call', id: 'return', args: node.value ? [node.value] : [], pos: node.pos, returnWithValue: Boolean(node.value) };
+      return { type: 'macro_call', id: isToJson(node.value) ? 'returnJson' : 'return', args: node.value ? [node.value] : [], pos: node.pos };
     }
     return node;
   });
@@ -133,7 +159,7 @@ export class MappingTemplate {
     // The parser reads a `#return` that ends the text as plain text: give it a line end.
     const text = /#return\s*$/.test(source) ? `${source}\n` : source;
     try {
-      this.asts = markReturns(parse(text));
+      this.asts = markReturns(parseCached(text));
     } catch (error) {
       const hash = (error as { hash?: { loc?: { first_line: number; first_column: number } } }).hash;
       const line = hash?.loc?.first_line ?? 1;
@@ -149,6 +175,11 @@ export class MappingTemplate {
   private readonly directives = {
     return: (...args: unknown[]) => {
       this.returned = { value: args[0] ?? null, hasValue: args.length > 0 };
+      this.engine!._state.stop = true;
+      return '';
+    },
+    returnJson: (text: unknown) => {
+      this.returned = { value: typeof text === 'string' ? JSON.parse(text) : (text ?? null), hasValue: true };
       this.engine!._state.stop = true;
       return '';
     },

@@ -4,8 +4,8 @@
 //   { evaluationResult: "<the rendered text>", error?: { message }, logs: [...], stash: "<JSON>", outErrors: "<JSON>" }
 // Callable from Vitest: `evaluateMappingTemplate({ template, context })`.
 import { readFileSync } from 'node:fs';
-import { newInvocation } from '../runtime/invocation.ts';
-import { contextOfJson } from './context.ts';
+import { newInvocation, type ExtensionCalls, type Invocation } from '../runtime/invocation.ts';
+import { contextOfJson, type VtlContext } from './context.ts';
 import { MappingTemplate, TemplateParseError } from './engine.ts';
 import { renderTemplate } from './handler.ts';
 
@@ -35,6 +35,19 @@ export class EvaluateMappingTemplateRequestError extends Error {
 }
 
 export function evaluateMappingTemplate(input: EvaluateMappingTemplateInput): EvaluateMappingTemplateOutput {
+  return evaluate(input).output;
+}
+
+/** What a template did beyond its output, for tests: the arguments after it ran (`#set($ctx.args.x = …)`) and its `$extensions` calls. */
+export type MappingTemplateEffects = EvaluateMappingTemplateOutput & { arguments: Record<string, unknown>; extensions: ExtensionCalls };
+
+/** evaluateMappingTemplate, with the template's effects AppSync's API does not show. */
+export function evaluateMappingTemplateEffects(input: EvaluateMappingTemplateInput): MappingTemplateEffects {
+  const { output, ctx, invocation } = evaluate(input);
+  return { ...output, arguments: ctx?.arguments ?? {}, extensions: invocation?.extensions ?? { invalidations: [], cacheEvictions: [] } };
+}
+
+function evaluate(input: EvaluateMappingTemplateInput): { output: EvaluateMappingTemplateOutput; ctx?: VtlContext; invocation?: Invocation } {
   let json: Record<string, unknown>;
   try {
     json = typeof input.context === 'string' ? JSON.parse(input.context) : input.context;
@@ -60,13 +73,14 @@ export function evaluateMappingTemplate(input: EvaluateMappingTemplateInput): Ev
   try {
     template = new MappingTemplate(input.template);
   } catch (error) {
-    if (error instanceof TemplateParseError) return done({ error: { message: error.message } });
+    if (error instanceof TemplateParseError) return { output: done({ error: { message: error.message } }) };
     throw error;
   }
   const rendering = renderTemplate(template, ctx, invocation);
-  if (rendering.kind === 'error') return done({ error: { message: rendering.error.message } });
-  if (rendering.kind === 'return') return done({ evaluationResult: JSON.stringify(rendering.value) });
-  return done({ evaluationResult: rendering.text });
+  const effects = { ctx, invocation };
+  if (rendering.kind === 'error') return { output: done({ error: { message: rendering.error.message } }), ...effects };
+  if (rendering.kind === 'return') return { output: done({ evaluationResult: JSON.stringify(rendering.value) }), ...effects };
+  return { output: done({ evaluationResult: rendering.text }), ...effects };
 }
 
 /** A template file evaluated, for tests: `evaluateTemplateFile('templates/getNote.req.vtl', { arguments: { id: '1' } })`. */

@@ -16,11 +16,23 @@ const NEEDS_2018 = new Set(['BatchGetItem', 'BatchPutItem', 'BatchDeleteItem', '
 
 const fault = (message: string) => new ResolverError(message, MAPPING_TEMPLATE_ERROR);
 
-/** Reads a rendered request template: the request for the data source, and its version. */
-export function readRequest(value: unknown, kind: 'resolver' | 'function'): { ok: true; request: Record<string, unknown>; version: TemplateVersion } | { ok: false; error: ResolverError } {
+/** A function's FunctionVersion: the only one AppSync takes (CreateFunction's functionVersion). */
+export const FUNCTION_VERSION: TemplateVersion = '2018-05-29';
+
+/**
+ * Reads a rendered request template: the request for the data source, and its version.
+ * A function's template may leave `version` out: the function's FunctionVersion is its
+ * version (Amplify Gen 2's functions render `{}` or `{"payload": …}` on NONE); a unit
+ * resolver's template must give it.
+ */
+export function readRequest(
+  value: unknown,
+  kind: 'resolver' | 'function',
+  functionVersion: TemplateVersion = FUNCTION_VERSION,
+): { ok: true; request: Record<string, unknown>; version: TemplateVersion } | { ok: false; error: ResolverError } {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: fault('A request mapping template must render a JSON object.') };
   const request = value as Record<string, unknown>;
-  const version = request.version;
+  const version = request.version ?? (kind === 'function' ? functionVersion : undefined);
   if (version === undefined || version === null) return { ok: false, error: fault("Value for field '$[version]' not found.") };
   if (!VERSIONS.includes(version as TemplateVersion)) return { ok: false, error: fault(`Unsupported version '${String(version)}': 2017-02-28 or 2018-05-29.`) };
   if (version === '2017-02-28') {

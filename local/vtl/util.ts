@@ -6,7 +6,7 @@ import { activeInvocation } from '../runtime/invocation.ts';
 import { util as js } from '../runtime/util/index.ts';
 import * as dynamodb from '../runtime/util/dynamodb.ts';
 import { ResolverError } from '../runtime/signals.ts';
-import { isMap, javaString } from './java.ts';
+import { isMap, javaEquals, javaString } from './java.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -77,9 +77,10 @@ export const vtlUtil = {
     toLower: (text: string) => String(text).toLowerCase(),
     toReplace: (text: string, find: string, by: string) => String(text).split(String(find)).join(String(by)),
   },
+  // The copy helpers compare as java.util collections do: with equals() (lists and maps by value).
   list: {
-    copyAndRetainAll: (list: unknown[], keep: unknown[]) => list.filter((item) => keep.includes(item)),
-    copyAndRemoveAll: (list: unknown[], drop: unknown[]) => list.filter((item) => !drop.includes(item)),
+    copyAndRetainAll: (list: unknown[], keep: unknown[]) => list.filter((item) => keep.some((k) => javaEquals(item, k))),
+    copyAndRemoveAll: (list: unknown[], drop: unknown[]) => list.filter((item) => !drop.some((d) => javaEquals(item, d))),
     /** sortList(list, descending, property): maps by `property` (or scalars, property ""), at most 1000 items. */
     sortList: (list: unknown[], descending: boolean, property: string) => {
       if (!Array.isArray(list) || list.length > 1000) return list;
@@ -93,8 +94,8 @@ export const vtlUtil = {
     },
   },
   map: {
-    copyAndRetainAllKeys: (map: Obj, keys: string[]) => Object.fromEntries(Object.entries(map ?? {}).filter(([key]) => keys.includes(key))),
-    copyAndRemoveAllKeys: (map: Obj, keys: string[]) => Object.fromEntries(Object.entries(map ?? {}).filter(([key]) => !keys.includes(key))),
+    copyAndRetainAllKeys: (map: Obj, keys: unknown[]) => Object.fromEntries(Object.entries(map ?? {}).filter(([key]) => keys.some((k) => javaEquals(key, k)))),
+    copyAndRemoveAllKeys: (map: Obj, keys: unknown[]) => Object.fromEntries(Object.entries(map ?? {}).filter(([key]) => !keys.some((k) => javaEquals(key, k)))),
   },
   dynamodb: {
     ...dynamodb,

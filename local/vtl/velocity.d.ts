@@ -12,6 +12,8 @@ declare module 'amplify-velocity-template' {
     getLiteral(ast: Ast): unknown;
     getBlockEach(block: Ast[]): string;
     format(value: unknown): unknown;
+    evalStr(text: string): string;
+    escapeString(text: string): string;
     _render(asts?: Ast[], contextId?: string): string;
     _state: { stop: boolean; break: boolean; return: boolean };
     local: Record<string, Record<string, unknown>>;

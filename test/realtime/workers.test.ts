@@ -3,7 +3,7 @@
 // workers exactly once and in order.
 import { describe, expect, it } from 'vitest';
 import { ProtocolClient, type Frame } from '../support/protocol-client.ts';
-import { putItem, realtimeApiForFile } from '../support/realtime-api.ts';
+import { putItem, realtimeApiForFile, request } from '../support/realtime-api.ts';
 
 const api = realtimeApiForFile({ realtime: { workers: 2 } });
 
@@ -33,6 +33,35 @@ describe('sockets in two worker processes', () => {
       expect(frames.map((frame) => frame.id)).toEqual(Array(25).fill(`s${i}`));
       expect(frames.map((frame) => frame.payload.data.onItem.severity)).toEqual(Array.from({ length: 25 }, (_, n) => n));
     }
+  });
+
+  it('delivers once to each of a connection’s subscriptions that share a document, in the order published', async () => {
+    const [client] = await clients(1);
+    for (const id of ['a', 'b', 'c']) await client!.subscribe(id, 'subscription { onItem(group: "shared") { id severity } }');
+    for (let n = 0; n < 3; n++) await putItem(api.server, { id: `x${n}`, group: 'shared', severity: n });
+    const frames = dataFrames(await client!.framesUntilSettled());
+    for (const id of ['a', 'b', 'c']) {
+      expect(frames.filter((frame) => frame.id === id).map((frame) => frame.payload.data.onItem.severity)).toEqual([0, 1, 2]);
+    }
+    expect(frames).toHaveLength(9);
+  });
+
+  it('delivers nothing more to a stopped subscription, and still to the others of its connection', async () => {
+    const [client] = await clients(1);
+    for (const id of ['kept', 'stopped']) await client!.subscribe(id, 'subscription { onItem(group: "stopping") { id } }');
+    client!.stop('stopped');
+    await client!.expect('complete', 'stopped');
+    await putItem(api.server, { id: 'after', group: 'stopping' });
+    expect(await client!.framesUntilSettled()).toEqual([{ type: 'data', id: 'kept', payload: { data: { onItem: { id: 'after' } } } }]);
+  });
+
+  it('tells an invalidated subscription complete and delivers nothing more to it', async () => {
+    const [client] = await clients(1);
+    await client!.subscribe('members', 'subscription { onGuarded(group: "crew") { id } }');
+    await request(api.server, 'mutation { removeGroup(group: "crew") { group } }');
+    await client!.expect('complete', 'members');
+    await putItem(api.server, { id: 'late', group: 'crew' });
+    expect(await client!.framesUntilSettled()).toEqual([]);
   });
 
   it('evaluates enhanced filters for subscribers on either worker', async () => {

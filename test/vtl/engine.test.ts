@@ -54,6 +54,10 @@ describe('references', () => {
 });
 
 describe('directives', () => {
+  test('a double-quoted string is interpolated with the values of each evaluation (parsed once, rendered each time)', () => {
+    expect(render('#set($all = [])#foreach($x in ["a", "b"])$util.qr($all.add("$x::$velocityCount"))#end$all')).toBe('[a::1, b::2]');
+    expect(render('#set($x = "c")#set($y = "#keyCount$x")$y')).toBe('#keyCountc');
+  });
   test('#foreach gives $velocityCount, $foreach.index, $foreach.hasNext', () => {
     expect(render('#foreach($x in ["a", "b", "c"])$velocityCount$foreach.index$x#if($foreach.hasNext),#end#end')).toBe('10a,21b,32c');
   });
@@ -65,6 +69,13 @@ describe('directives', () => {
   });
   test('#return(value) ends the template with the value, whatever was rendered before', () => {
     expect(render('{"ignored": true} #if(true)#return({"a": [1]})#end never')).toBe('{"a":[1]}');
+  });
+  test('#return($util.toJson(x)) ends the template with x itself, not with its JSON text as a string', () => {
+    expect(render('#return($util.toJson({"a": [1]}))')).toBe('{"a":[1]}');
+    expect(render('#return($util.toJson(null))')).toBe('null');
+  });
+  test('#return of a string is that string', () => {
+    expect(render('#return("{}")')).toBe('"{}"');
   });
   test('#return without a value ends the template with null', () => {
     expect(render('text #return\nnever')).toBe('null');

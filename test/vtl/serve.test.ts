@@ -105,6 +105,11 @@ describe('NONE data source and #return', () => {
     expect(body).toEqual({ data: { echo: '(nothing)' } });
   });
 
+  test('$ctx.info gives the field and the selection set, as a list and as text', async () => {
+    const { body } = await graphql(server, `{ askedFor(id: "a") { id owner title checkedBy } }`);
+    expect(body).toEqual({ data: { askedFor: { id: 'a', owner: 'Query.askedFor', title: '[id, owner, title, checkedBy]', checkedBy: '{\n  id\n  owner\n  title\n  checkedBy\n}' } } });
+  });
+
   test('Java string and list methods, $velocityCount', async () => {
     const { body } = await graphql(server, `{ shout(text: "  hello   vtl world ") }`);
     expect(body).toEqual({ data: { shout: '[1:HELLO, 2:VTL, 3:WORLD]' } });

@@ -77,6 +77,15 @@ describe('$util.list, $util.map, $util.str', () => {
   test('list.copyAndRetainAll and copyAndRemoveAll', () => {
     expect(render('$util.list.copyAndRetainAll([1, 2, 3], [2, 3, 4]) $util.list.copyAndRemoveAll([1, 2, 3], [2, 3, 4])')).toBe('[2, 3] [1]');
   });
+  test('list.copyAndRetainAll and copyAndRemoveAll compare maps and lists with equals(), by value', () => {
+    const template = '#set($keep = [{"owner": "a"}, ["x"]])$util.toJson($util.list.copyAndRetainAll([{"owner": "a"}, {"owner": "b"}, ["x"]], $keep)) $util.toJson($util.list.copyAndRemoveAll([{"owner": "a"}, {"owner": "b"}, ["x"]], $keep))';
+    expect(render(template)).toBe('[{"owner":"a"},["x"]] [{"owner":"b"}]');
+  });
+  test('map.copyAndRetainAllKeys keeps the keys equal to a listed one, copyAndRemoveAllKeys the others', () => {
+    const context = { arguments: { input: { id: '1', title: 'T', owner: 'o' } } };
+    const template = '#set($keys = $util.parseJson($util.toJson($ctx.args.input.keySet())))$util.toJson($util.map.copyAndRetainAllKeys($ctx.args.input, ["title", "owner"])) $util.toJson($util.map.copyAndRemoveAllKeys($ctx.args.input, $keys))';
+    expect(render(template, context)).toBe('{"title":"T","owner":"o"} {}');
+  });
   test('list.sortList by a property, descending', () => {
     expect(json('$util.toJson($util.list.sortList([{"n": "b"}, {"n": "c"}, {"n": "a"}], true, "n"))')).toEqual([{ n: 'c' }, { n: 'b' }, { n: 'a' }]);
   });

@@ -19,7 +19,8 @@ const isMap = (value: unknown): value is Record<string, unknown> => !!value && t
 
 export function httpRequest(raw: unknown): HttpRequest {
   if (!isMap(raw)) throw new HttpMappingError("Value for field '$[method]' not found.");
-  const { method, resourcePath, params = {}, ...rest } = raw;
+  // `version`: a VTL request template's (2018-05-29), read by local/vtl/requests.ts; tolerated here as DynamoDB's is.
+  const { method, resourcePath, params = {}, version: _version, ...rest } = raw;
   if (typeof method !== 'string' || !METHODS.has(method)) throw new HttpMappingError("Value for field '$[method]' not found.");
   if (typeof resourcePath !== 'string') throw new HttpMappingError("Value for field '$[resourcePath]' not found.");
   if (!resourcePath.startsWith('/')) throw new HttpMappingError("The resourcePath '$[resourcePath]' must start with '/'.");

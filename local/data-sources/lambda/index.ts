@@ -52,7 +52,8 @@ export function lambdaDataSource(name: string, fn: LocalLambdaFunction): DataSou
 
 function lambdaRequest(raw: unknown): LambdaRequest | Extract<DataSourceAnswer, { error: unknown }> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return mappingError("Value for field '$[operation]' not found.") as never;
-  const { operation, invocationType = 'RequestResponse', payload, ...rest } = raw as Record<string, unknown>;
+  // `version`: a VTL request template's (2018-05-29), read by local/vtl/requests.ts; tolerated here as DynamoDB's is.
+  const { operation, invocationType = 'RequestResponse', payload, version: _version, ...rest } = raw as Record<string, unknown>;
   if (operation !== 'Invoke' && operation !== 'BatchInvoke') return mappingError("Value for field '$[operation]' not found.") as never;
   if (invocationType !== 'RequestResponse' && invocationType !== 'Event') return mappingError("Value for field '$[invocationType]' not found.") as never;
   const extra = Object.keys(rest)[0];

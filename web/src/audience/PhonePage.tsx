@@ -4,7 +4,9 @@ import { ConnectionBadge, ConnectionBanner, useConnectionState } from '../compon
 import { Logo } from '../components/Logo.tsx';
 import { EventLoadFailed, Notice } from '../components/Notice.tsx';
 import { PollStateTag } from '../components/PollStateTag.tsx';
-import { useAnswerSender, useEventMember, useMyAnswer, type Member, type Sending } from '../live/useEventMember.ts';
+import { useEventMember, type Member } from '../live/useEventMember.ts';
+import { useMyAnswer } from '../live/useMyAnswer.ts';
+import { useAnswerSender, type Sending } from '../live/useAnswerSender.ts';
 import { currentQuestion, useLiveEvent } from '../live/useLiveEvent.ts';
 import { useLiveResults } from '../live/useLiveResults.ts';
 import { QaPhone } from '../questions/qa/Phone.tsx';

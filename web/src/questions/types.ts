@@ -2,7 +2,7 @@
 // the live data (the event, this device's answer, the results); a type's views
 // only draw it and say what the person chose.
 import type { Answer, Question, QuestionResults } from '../api/audience.ts';
-import type { Sending } from '../live/useEventMember.ts';
+import type { Sending } from '../live/useAnswerSender.ts';
 
 export type AnswerPayload = { optionIds: string[] } | { words: string[] };
 
