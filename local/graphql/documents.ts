@@ -9,8 +9,13 @@
 // them — would hold 40 GB. Documents above MAX_CACHED_QUERY_CHARS are parsed
 // each time and forgotten; the rest share a budget of CACHE_BUDGET_BYTES,
 // oldest out first.
+//
+// Parsing stops at MAX_QUERY_TOKENS, and documents above VALIDATE_APART_CHARS are
+// validated on a worker thread (query-limits.ts).
 import { parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { ByteBoundedCache } from '../cache/byte-bounded.ts';
+import { MAX_QUERY_TOKENS, VALIDATE_APART_CHARS } from './query-limits.ts';
+import { validateApart } from './validate-apart.ts';
 
 export type CheckedDocument = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: readonly GraphQLError[] };
 
@@ -31,17 +36,27 @@ const validationsBySchema = new WeakMap<GraphQLSchema, ByteBoundedCache<readonly
 export function parsedDocument(query: string): CheckedDocument {
   return parsedByQuery.remember(query, () => costOf(query), () => {
     try {
-      return { document: parse(query) };
+      return { document: parse(query, { maxTokens: MAX_QUERY_TOKENS }) };
     } catch (error) {
       return { errors: [error as GraphQLError] };
     }
   });
 }
 
-/** The validation errors of a parsed query against the schema (none: valid). */
-export function validationErrors(schema: GraphQLSchema, query: string, document: DocumentNode): readonly GraphQLError[] {
+/**
+ * The validation errors of a parsed query against the schema (none: valid): at
+ * once for a short document, a promise for a long one (validated on a worker thread).
+ */
+export function validationErrors(schema: GraphQLSchema, query: string, document: DocumentNode): readonly GraphQLError[] | Promise<readonly GraphQLError[]> {
   let cache = validationsBySchema.get(schema);
   if (!cache) validationsBySchema.set(schema, (cache = newCache()));
   // Errors point into the document and keep it alive, even once the parse cache has let it go.
-  return cache.remember(query, (errors) => (errors.length ? costOf(query) : query.length * 2), () => validate(schema, document));
+  const cost = (errors: readonly GraphQLError[]) => (errors.length ? costOf(query) : query.length * 2);
+  if (query.length <= VALIDATE_APART_CHARS) return cache.remember(query, cost, () => validate(schema, document));
+  const kept = cache.get(query);
+  if (kept) return kept;
+  return validateApart(schema, query).then((errors) => {
+    cache.set(query, errors, cost(errors));
+    return errors;
+  });
 }

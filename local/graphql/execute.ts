@@ -78,7 +78,7 @@ export async function executeRequest(
   const checks = checksOf(api, document);
   const overLimits = operation ? (checks.limits.get(operation) ?? remember(checks.limits, operation, shapeLimitErrors(limits, document, operation, hasResolver, schema))) : [];
   if (overLimits.length) return refused(overLimits);
-  const invalid = validationErrors(schema, body.query, document);
+  const invalid = await validationErrors(schema, body.query, document);
   if (invalid.length) return refused(invalid);
   const introspection = checks.introspection.get(schema) ?? remember(checks.introspection, schema, introspectionErrors(limits, schema, document));
   if (introspection.length) return refused(introspection);

@@ -1,7 +1,7 @@
 // AppSync's scalars, with the formats AppSync accepts (devguide/scalars.html).
 // Values that break them fail validation on input and are field errors on output,
 // with AppSync's wording where it is known.
-import { GraphQLError, GraphQLScalarType, Kind, print, valueFromASTUntyped, type ValueNode } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, print, valueFromASTUntyped, type GraphQLSchema, type ValueNode } from 'graphql';
 
 const ZONE = '(Z|[+-]\\d{2}:\\d{2}(:\\d{2})?)';
 const DATE = '-?\\d{4,}-\\d{2}-\\d{2}';
@@ -72,4 +72,17 @@ function parseJson(value: unknown) {
   } catch {
     throw new GraphQLError(`Unable to parse \`${value}\` as a valid JSON Object.`);
   }
+}
+
+/** AppSync's scalars (AWSDateTime, AWSJSON…) given their parsing and serializing, in place. */
+export function withAppSyncScalars(schema: GraphQLSchema): GraphQLSchema {
+  for (const [name, impl] of Object.entries(appSyncScalars())) {
+    const type = schema.getType(name);
+    if (type instanceof GraphQLScalarType) {
+      type.serialize = impl.serialize;
+      type.parseValue = impl.parseValue;
+      type.parseLiteral = impl.parseLiteral;
+    }
+  }
+  return schema;
 }

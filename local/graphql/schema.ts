@@ -6,12 +6,11 @@ import {
   buildASTSchema,
   concatAST,
   GraphQLObjectType,
-  GraphQLScalarType,
   parse,
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
-import { appSyncScalars } from './scalars.ts';
+import { withAppSyncScalars } from './scalars.ts';
 
 const PRELUDE = readFileSync(new URL('./appsync.graphql', import.meta.url), 'utf8');
 
@@ -19,17 +18,9 @@ export function buildAppSyncSchema(sdl: string): GraphQLSchema {
   const document = concatAST([parse(PRELUDE, { noLocation: true }), parse(sdl, { noLocation: false })]);
   const schema = buildASTSchema(document);
   assertValidSchema(schema);
-  const scalars = appSyncScalars();
-  for (const [name, impl] of Object.entries(scalars)) {
-    const type = schema.getType(name);
-    if (type instanceof GraphQLScalarType) {
-      type.serialize = impl.serialize;
-      type.parseValue = impl.parseValue;
-      type.parseLiteral = impl.parseLiteral;
-    }
-  }
-  return schema;
+  return withAppSyncScalars(schema);
 }
+
 
 /** The field a `Type.field` name points at, or undefined. */
 export function findField(schema: GraphQLSchema, typeAndField: string): GraphQLField<unknown, unknown> | undefined {

@@ -44,7 +44,7 @@ type CheckedSubscription = {
 
 export class SubscriptionStarter {
   /** Each parsed document's checks (see checked()): they go when the parse cache lets the document go. */
-  private readonly checkedDocuments = new WeakMap<DocumentNode, Map<string | undefined, CheckedSubscription | Refusal>>();
+  private readonly checkedDocuments = new WeakMap<DocumentNode, Map<string | undefined, Promise<CheckedSubscription | Refusal>>>();
 
   constructor(
     private readonly api: LocalApi,
@@ -71,7 +71,7 @@ export class SubscriptionStarter {
 
     const { document, errors: syntax } = parsedDocument(request.query);
     if (syntax) return refuse(...syntax.map((e) => Errors.invalid(e.message)));
-    const checked = this.checked(document, request.query, typeof request.operationName === 'string' ? request.operationName : undefined);
+    const checked = await this.checked(document, request.query, typeof request.operationName === 'string' ? request.operationName : undefined);
     if (!checked.ok) return checked;
     const { operation, fieldNode, field, fragments } = checked;
     const subscriptionType = this.api.schema.getSubscriptionType()!;
@@ -115,7 +115,7 @@ export class SubscriptionStarter {
    * field and fragments. Kept with the parsed document (the parse cache shares one per
    * query text), per operation name; variables, credentials and the resolver are each start's own.
    */
-  private checked(document: DocumentNode, query: string, operationName: string | undefined): CheckedSubscription | Refusal {
+  private checked(document: DocumentNode, query: string, operationName: string | undefined): Promise<CheckedSubscription | Refusal> {
     let byName = this.checkedDocuments.get(document);
     if (!byName) this.checkedDocuments.set(document, (byName = new Map()));
     let checked = byName.get(operationName);
@@ -123,13 +123,14 @@ export class SubscriptionStarter {
     return checked;
   }
 
-  private check(document: DocumentNode, query: string, operationName: string | undefined): CheckedSubscription | Refusal {
+  private async check(document: DocumentNode, query: string, operationName: string | undefined): Promise<CheckedSubscription | Refusal> {
     const operation = getOperationAST(document, operationName);
     if (!operation) return refuse(Errors.unsupported(''));
     if (operation.operation !== 'subscription') return refuse(Errors.unsupported(operation.operation));
     const overLimits = shapeLimitErrors(this.api.limits, document, operation, this.api.hasResolver, this.api.schema);
     if (overLimits.length) return refuse(...overLimits.map((e) => Errors.invalid(e.message)));
-    const invalid = validationErrors(this.api.schema, query, document);
+    // A long document is validated on a worker thread (graphql/validate-apart.ts).
+    const invalid = await validationErrors(this.api.schema, query, document);
     if (invalid.length) return refuse(...invalid.map((e) => Errors.invalid(e.message)));
     const introspection = introspectionErrors(this.api.limits, this.api.schema, document);
     if (introspection.length) return refuse(...introspection.map((e) => Errors.invalid(e.message)));

@@ -33,6 +33,8 @@ export function runHandlerFor(module: CodeModule, handler: 'request' | 'response
   realm.clock.sliceEnd = slice.end;
   realm.clock.sliceMinTicks = slice.minTicks;
   realm.clock.ticks = 0;
+  realm.clock.made = 0;
+  realm.clock.heapBase = 0;
   invocation.signal = undefined;
   try {
     // The module as evaluated for this request (module-level state lasts one request).

@@ -24,13 +24,21 @@
 // that a built-in prototype also has (`item.toString = …`, `error.message = …`)
 // still works: those properties are accessors that define the property on the
 // object assigned to ("override taming", as in SES), not read-only values.
+import v8 from 'node:v8';
 import vm from 'node:vm';
 import { compileModule, CompileError } from './compile.ts';
 import { currentInvocation, type Invocation } from './invocation.ts';
 import * as dynamodbModule from './modules/dynamodb.ts';
 import * as utilsModule from './modules/utils.ts';
 import { frameIn, SourcePositions, type Position } from './positions.ts';
-import { EarlyReturn, ExecutionTimeout, ResolverError, SliceOver } from './signals.ts';
+import { EarlyReturn, ExecutionTimeout, OutOfMemory, ResolverError, SliceOver } from './signals.ts';
+
+// A regular expression that backtracks catastrophically (/(a+)+$/ on 'aaa…b') would hold
+// the thread inside one built-in call for seconds to hours: past 50,000 backtracks V8
+// runs it again on its linear-time engine, same answer (the flag is read when an
+// expression is compiled; it applies to the server's own expressions alike). Not for
+// expressions that engine cannot run (backreferences, lookarounds).
+v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
 export type Handler = (ctx: unknown) => unknown;
 
@@ -100,8 +108,30 @@ export type Realm = {
    * and the handler's slice of this thread (it ends at sliceEnd once the handler
    * has ticked sliceMinTicks times), and the ticks so far (counted by 128).
    */
-  clock: { deadline: number; sliceEnd: number; sliceMinTicks: number; ticks: number };
+  clock: Clock;
 };
+
+/**
+ * The realm's clock (see Realm.clock), and what the handler in progress made on the
+ * server's thread: `made`, elements and characters of the built-in calls guarded by
+ * size, and `heapBase`, the heap in use at its first clock check (0 until then).
+ */
+export type Clock = { deadline: number; sliceEnd: number; sliceMinTicks: number; ticks: number; made: number; heapBase: number };
+
+/** One guarded built-in call making more elements or characters than this ends the slice of the server's thread. */
+export const LARGE_CALL = 1 << 20;
+/** …as do guarded calls that make more than this together, in one handler… */
+export const LARGE_TOTAL = 8 * LARGE_CALL;
+/**
+ * A guarded call past this many elements or characters, or calls past it together in
+ * one handler, fail with OutOfMemory wherever they run: on a worker V8 would not stop
+ * them at its heap limit but end the whole process (one allocation that fails even
+ * after its last-resort collection is fatal), and a sparse array's elements cost
+ * ~40 bytes each, so 4 M of them already fill half a worker's 256 MB.
+ */
+export const REFUSED_CALL = 4 * LARGE_CALL;
+/** …and a heap grown by more than this since the handler's first clock check. */
+export const LARGE_HEAP_GROWTH = 128 * 1024 * 1024;
 
 export const PROVIDED_MODULES: Record<string, object> = {
   '@aws-appsync/utils': utilsModule,
@@ -125,7 +155,9 @@ const SETUP = `(function (bridge) {
   const hidden = [function* () {}, async function () {}, async function* () {}, [][Symbol.iterator](), ''[Symbol.iterator](),
     new Map()[Symbol.iterator](), new Set()[Symbol.iterator](), (async function () {})(), 'a'.matchAll(new RegExp('a', 'g'))];
   const now = Date.now;
-  const call = bridge.call, clock = bridge.clock, timeout = bridge.timeout, sliceOver = bridge.sliceOver;
+  const call = bridge.call, clock = bridge.clock, timeout = bridge.timeout, sliceOver = bridge.sliceOver, heapUsed = bridge.heapUsed;
+  const LARGE_CALL = bridge.limits.call, LARGE_TOTAL = bridge.limits.total, LARGE_HEAP_GROWTH = bridge.limits.heapGrowth;
+  const REFUSED_CALL = bridge.limits.refused, outOfMemory = bridge.outOfMemory;
   const SIGNAL = freeze(create(null));
 
   for (const name of ['eval', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry', 'WeakRef',
@@ -162,6 +194,31 @@ const SETUP = `(function (bridge) {
   defineProperty(g, 'JSON', { value: freeze({ stringify,
     parse(text, reviver) { try { return parse(text, reviver); } catch { return ''; } } }),
     writable: false, enumerable: false, configurable: false });
+
+  // One built-in call can make a value of any size, and the clock runs between calls,
+  // not inside one: Array(1e9).fill(0) would allocate gigabytes before the next tick and
+  // end the server (V8 cannot recover from running out of its heap). So on the server's
+  // thread (a slice is set) the built-ins whose result grows with an argument or with
+  // the array's length check that size first: one call past LARGE_CALL, or calls past
+  // LARGE_TOTAL together, end the slice, and the handler runs again on a worker, whose
+  // heap limit gives its own error. On a worker (no slice) they run unchecked.
+  // Anywhere, one past REFUSED_CALL (or calls past it together) fail as out of memory.
+  function sizeCheck(size) {
+    if (!(size <= REFUSED_CALL) || (clock.made += size) > REFUSED_CALL) { outOfMemory(); throw SIGNAL; }
+    if (clock.sliceEnd !== Infinity && (size > LARGE_CALL || clock.made > LARGE_TOTAL)) { sliceOver(); throw SIGNAL; }
+  }
+  const lengthOf = (v) => (typeof v === 'string' || (typeof v === 'object' && v !== null) ? +v.length || 0 : 0);
+  function guard(owner, name, sizeOf) {
+    const original = owner[name];
+    const guarded = { [name](...args) { sizeCheck(sizeOf(this, args)); return apply(original, this, args); } }[name];
+    defineProperty(owner, name, { value: guarded, writable: true, enumerable: false, configurable: true });
+  }
+  guard(ArrayProto, 'fill', (a) => lengthOf(a));
+  guard(ArrayProto, 'join', (a, [separator]) => lengthOf(a) * (1 + (typeof separator === 'string' ? separator.length : 1)));
+  guard(String.prototype, 'repeat', (s, [count]) => lengthOf(s) * (+count || 0));
+  guard(String.prototype, 'padStart', (s, [length]) => +length || 0);
+  guard(String.prototype, 'padEnd', (s, [length]) => +length || 0);
+  guard(Array, 'from', (_, [items]) => lengthOf(items));
 
   function toRealm(v) {
     if (typeof v !== 'object' || v === null) return typeof v === 'function' ? undefined : v;
@@ -312,6 +369,12 @@ const SETUP = `(function (bridge) {
     const t = now();
     if (t > clock.deadline) { timeout(); throw SIGNAL; }
     if (t > clock.sliceEnd && clock.ticks >= clock.sliceMinTicks) { sliceOver(); throw SIGNAL; }
+    // On the server's thread (a slice is set), a handler that grows the heap by much moves too.
+    if (clock.sliceEnd !== Infinity) {
+      const used = heapUsed();
+      if (clock.heapBase === 0) clock.heapBase = used;
+      else if (used - clock.heapBase > LARGE_HEAP_GROWTH) { sliceOver(); throw SIGNAL; }
+    }
   }
 
   function importer(table) {
@@ -401,10 +464,16 @@ function callForRealm(fn: (...args: unknown[]) => unknown, args: unknown[]): Set
 
 export function createRealm(): Realm {
   const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
-  const clock = { deadline: Infinity, sliceEnd: Infinity, sliceMinTicks: 0, ticks: 0 };
+  const clock: Clock = { deadline: Infinity, sliceEnd: Infinity, sliceMinTicks: 0, ticks: 0, made: 0, heapBase: 0 };
   const bridge = {
     call: callForRealm,
     clock,
+    limits: { call: LARGE_CALL, total: LARGE_TOTAL, heapGrowth: LARGE_HEAP_GROWTH, refused: REFUSED_CALL },
+    outOfMemory: () => {
+      const invocation = currentInvocation();
+      if (invocation) invocation.signal = new OutOfMemory();
+    },
+    heapUsed: () => v8.getHeapStatistics().used_heap_size,
     timeout: () => {
       const invocation = currentInvocation();
       if (invocation) invocation.signal = new ExecutionTimeout();

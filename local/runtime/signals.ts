@@ -46,6 +46,13 @@ export class ExecutionTimeout extends ResolverError {
   }
 }
 
+/** AppSync documents no memory limit for resolver code, nor its error: these words are ours. */
+export class OutOfMemory extends ResolverError {
+  constructor() {
+    super('Execution ran out of memory.', 'OutOfMemory');
+  }
+}
+
 /** The handler computed past its slice of the server's thread: it is stopped there, to run again off it (runaway/). */
 export class SliceOver {}
 

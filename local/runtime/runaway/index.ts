@@ -21,10 +21,15 @@
 // every handler call or every request (the hops above on the hot path; the
 // latter also moves GraphQL execution and every data source call), and node:vm's
 // own `timeout` (it still holds the thread, and costs ~125 µs per call).
-// Not covered: one built-in call that itself runs for long or allocates
-// gigabytes (`Array(1e9).fill(0)`) holds the server's thread, since the clock
-// runs between calls, not inside one (node:vm's `timeout` would stop it, at the
-// per-call price above).
+// One built-in call is not timed by the clock (it runs between calls), so the
+// realm guards the ones whose result grows with an argument (fill, join,
+// Array.from…: sandbox.ts): past a size they move the handler, or refuse it with
+// OutOfMemory where even a worker could not hold it (V8 ends the whole process,
+// not the worker, when one allocation fails after its last-resort collection); a
+// handler whose heap grows past LARGE_HEAP_GROWTH moves at its next clock check;
+// catastrophic regular expressions finish on V8's linear-time engine. Not covered:
+// allocation by syntax faster than the clock checks it (`a = [...a, ...a]` doubled
+// in fewer than 128 rounds), and backtracking in expressions with backreferences.
 import { plainInfo, type Context } from '../context.ts';
 import { runHandlerFor, type Outcome } from '../handler.ts';
 import type { Invocation } from '../invocation.ts';

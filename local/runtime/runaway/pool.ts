@@ -5,7 +5,9 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
-import { ExecutionTimeout, ResolverError } from '../signals.ts';
+import { ExecutionTimeout, OutOfMemory, ResolverError } from '../signals.ts';
+
+export { OutOfMemory };
 import type { Job, JobAnswer } from './protocol.ts';
 
 /** Threads at most (a runaway holds one until its deadline); further runaways wait for one. */
@@ -15,12 +17,6 @@ export const WORKER_HEAP_MB = 256;
 /** The worker stops its own handler at the deadline; this much later it is terminated instead (a builtin call that never returns). */
 const DEADLINE_GRACE_MS = 1000;
 
-/** AppSync documents no memory limit for resolver code, nor its error: these words are ours. */
-export class OutOfMemory extends ResolverError {
-  constructor() {
-    super('Execution ran out of memory.', 'OutOfMemory');
-  }
-}
 
 // The worker runs TypeScript sources: bundled into one script on first need (in
 // esbuild's process: the server's thread goes on serving), so it starts the same

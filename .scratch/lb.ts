@@ -1,0 +1,11 @@
+import { createFieldRun, handlerContext } from '../local/runtime/context.ts';
+import { newInvocation } from '../local/runtime/invocation.ts';
+import { runHandlerServed } from '../local/runtime/runaway/index.ts';
+import { createRealm, loadCode } from '../local/runtime/sandbox.ts';
+const body = process.argv[2]!;
+const realm = createRealm();
+const m = loadCode(realm, `export function request(ctx) { return ${body}; }\nexport function response(ctx) { return ctx.result; }`, 'x.js');
+const run = createFieldRun(realm, {}, null, { headers: {}, domainName: null, identity: null, env: {} }, { parentTypeName: 'Query', fieldName: 'x', variables: {}, fieldNodes: [], fragments: {} });
+const out = runHandlerServed(m, 'request', handlerContext(run, { prev: null }), newInvocation({ typeName: 'Query', fieldName: 'x', deadline: Date.now() + 60000 }));
+console.log('moved:', out instanceof Promise);
+console.log(JSON.stringify(await out).slice(0, 200));
