@@ -53,6 +53,7 @@ const LAYOUTS: Layout[] = (process.env.FANOUT_LAYOUTS ?? '100x100,10000x1').spli
 /** Sockets opened at once: the listen backlog (511) must never overflow, or SYN retries cost seconds. */
 const IN_FLIGHT = 256;
 const ROUND_TIMEOUT_MS = 10_000;
+const ESTABLISH_TIMEOUT_MS = 240_000;
 /** Two engine layouts × two paths, two limits and two socket layouts: minutes on a busy machine. */
 const BENCH_TIMEOUT_MS = 1_200_000;
 
@@ -109,13 +110,23 @@ async function loadGenerator() {
   async function openAll(layout: Layout, open: (index: number) => Promise<WebSocket>) {
     sockets = new Array(layout.connections);
     let next = 0;
+    let ready = 0;
     const worker = async () => {
       while (next < layout.connections) {
         const index = next++;
         sockets[index] = await open(index);
+        ready++;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, layout.connections) }, worker));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`establishing timed out with ${ready}/${layout.connections} sockets ready, ${next} opened`)), ESTABLISH_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([Promise.all(Array.from({ length: Math.min(IN_FLIGHT, layout.connections) }, worker)), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   // Receiving costs the least it can: a timestamp; the text is read only for the one sample frame.

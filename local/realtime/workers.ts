@@ -126,8 +126,10 @@ export class SocketWorkers {
   constructor(count: number) {
     const script = fileURLToPath(new URL('./socket-worker.js', import.meta.url));
     this.workers = Array.from({ length: count }, () => {
-      // 'advanced' serialisation: a turn's operations cross as a structured clone, not JSON.
-      return new Worker(fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] }));
+      // JSON serialisation: a turn's operations are small now (no frames per subscriber), and Node 20's
+      // 'advanced' one can stop reading a channel under a high message rate (nodejs/node#55834): the
+      // fan-out bench hung establishing 2,000–10,000 sockets with it, now and then.
+      return new Worker(fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] }));
     });
   }
 
