@@ -3,29 +3,15 @@
 // it runs. One worker, one document at a time (large documents wait for each
 // other, never for the rest); one that dies (out of its heap) is replaced, and
 // the documents it held are answered with an error.
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
+import { bundledWorkerSource } from '../workers/bundled-source.ts';
 import { GraphQLError, printSchema, Source, type GraphQLSchema } from 'graphql';
 import type { ValidationAnswer, ValidationJob } from './validation-worker.ts';
 
 /** The worker's heap: a 15,000-token document and its validation hold a few tens of MB. */
 const WORKER_HEAP_MB = 256;
 
-// Bundled on first need (in esbuild's process), so the worker starts the same under tsx, Vitest or node.
-let source: Promise<string> | undefined;
-function workerSource(): Promise<string> {
-  source ??= build({
-    entryPoints: [fileURLToPath(new URL('./validation-worker.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]!.text);
-  return source;
-}
+const workerSource = () => bundledWorkerSource(new URL('./validation-worker.ts', import.meta.url));
 
 type Pending = { query: string; resolve: (errors: readonly GraphQLError[]) => void };
 

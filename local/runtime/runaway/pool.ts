@@ -2,9 +2,8 @@
 // (index.ts). Each runs one handler at a time under V8 resource limits; one that
 // runs out of memory, or past the request's deadline without answering, is
 // terminated and replaced, and only its own handler fails.
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
+import { bundledWorkerSource } from '../../workers/bundled-source.ts';
 import { ExecutionTimeout, OutOfMemory, ResolverError } from '../signals.ts';
 
 export { OutOfMemory };
@@ -18,22 +17,7 @@ export const WORKER_HEAP_MB = 256;
 const DEADLINE_GRACE_MS = 1000;
 
 
-// The worker runs TypeScript sources: bundled into one script on first need (in
-// esbuild's process: the server's thread goes on serving), so it starts the same
-// under tsx, Vitest or a plain node.
-let source: Promise<string> | undefined;
-function workerSource(): Promise<string> {
-  source ??= build({
-    entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]!.text);
-  return source;
-}
+const workerSource = () => bundledWorkerSource(new URL('./worker.ts', import.meta.url));
 
 const idle: Worker[] = [];
 const waiting: ((worker: Worker) => void)[] = [];
