@@ -3,8 +3,7 @@
 // the three context keys Amplify needs and CDK_OUTDIR set, as `cdk synth` runs an app
 // (with one graphql for the whole process: local/gen2/synthesis.ts).
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { synthesisProcess } from '../gen2/synthesis.ts';
@@ -17,11 +16,16 @@ export function isAmplifyProject(folder: string): boolean {
 /** Where the client configuration goes by default: beside amplify/, as `ampx sandbox` writes it. */
 export const amplifyOutputsFile = (folder: string) => join(dirname(resolve(folder)), 'amplify_outputs.json');
 
-/** Runs amplify/backend.ts (through tsx) and answers the folder of the cloud assembly it synthesised. */
+/**
+ * Runs amplify/backend.ts (through tsx) and answers the folder of the cloud assembly it synthesised.
+ * Each run synthesises into a folder of its own, removed when the process exits (the assembly's
+ * assets, such as Lambda bundles, are read from it while serving): two servers of one project
+ * never read each other's half-written assembly, and no file of an earlier synthesis lingers.
+ */
 export function synthesiseAmplifyProject(folder: string): string {
   const project = dirname(resolve(folder));
-  const outdir = join(tmpdir(), `appsync-local-amplify-${createHash('sha256').update(project).digest('hex').slice(0, 12)}`);
-  mkdirSync(outdir, { recursive: true });
+  const outdir = mkdtempSync(join(tmpdir(), 'appsync-local-amplify-'));
+  removedAtExit(outdir);
   let namespace = 'app';
   try {
     namespace = (JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { name?: string }).name?.replace(/[^A-Za-z0-9-]/g, '') || namespace;
@@ -42,4 +46,10 @@ export function synthesiseAmplifyProject(folder: string): string {
   }
   if (!existsSync(join(outdir, 'manifest.json'))) throw new TemplateError(`${resolve(folder)}/backend.ts ran but wrote no cloud assembly (does it call defineBackend?)`);
   return outdir;
+}
+
+const synthesised: string[] = [];
+function removedAtExit(outdir: string): void {
+  if (synthesised.length === 0) process.once('exit', () => synthesised.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  synthesised.push(outdir);
 }
