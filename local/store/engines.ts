@@ -3,6 +3,7 @@
 //   dynamodb-local — the official DynamoDB Local (Java 17+), started and stopped here; has transactions.
 //   endpoint       — real DynamoDB (AWS credential chain and region) or any DynamoDB-compatible URL.
 import { join } from 'node:path';
+import { coalesceReads } from './coalesced-reads.ts';
 import { startDynalite } from './dynalite.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import type { DynamoDbEngine } from './engine.ts';
@@ -18,9 +19,9 @@ export async function startEngine(option: EngineOption = 'dynalite', dataDir: st
   const config = typeof option === 'string' ? { kind: option } : option;
   switch (config.kind) {
     case 'dynalite':
-      return startDynalite({ path: dataDir ? join(dataDir, 'dynalite') : null });
+      return coalesceReads(await startDynalite({ path: dataDir ? join(dataDir, 'dynalite') : null }));
     case 'dynamodb-local':
-      return startDynamoDbLocal({ path: dataDir ? join(dataDir, 'dynamodb-local') : null });
+      return coalesceReads(await startDynamoDbLocal({ path: dataDir ? join(dataDir, 'dynamodb-local') : null }));
     case 'endpoint':
       return connectEndpoint(config as EndpointOptions);
     default:
