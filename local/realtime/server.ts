@@ -173,10 +173,15 @@ export class RealtimeServer {
 }
 
 /**
- * The connection's transport on a `ws` socket, sending the frames of one tick in one
- * write: a publish to the hundred subscriptions of a connection, or an ack and its
- * ka, cost one system call instead of a hundred. The frames are framed here (text,
- * unmasked, as a server sends them: RFC 6455 §5.2); close, ping and pong stay with ws.
+ * The connection's transport on a `ws` socket, sending what one turn of the event loop
+ * gave it in one write. One turn, not one tick: the frames wait in `waiting` until the
+ * turn's I/O callbacks have all run (setImmediate), so a burst of mutations answered in
+ * the same turn — what a busy server does — costs each subscriber's socket one system
+ * call, not one per mutation; a quiet server still writes each publish at once, after
+ * the request that caused it. (A write per publish and socket made the socket writes
+ * about a tenth of the voting server's time: 200 screens at 100 votes/s are 20,000
+ * writes a second.) The frames are framed here (text, unmasked, as a server sends
+ * them: RFC 6455 §5.2); close, ping and pong stay with ws.
  */
 class SocketTransport implements Transport {
   private pending: string[] | null = null;
@@ -191,7 +196,8 @@ class SocketTransport implements Transport {
     if (!this.raw) return this.socket.send(text);
     if (!this.pending) {
       this.pending = [];
-      process.nextTick(() => this.flush());
+      waiting.push(this);
+      if (waiting.length === 1) setImmediate(writeWaiting);
     }
     this.pending.push(text);
   }
@@ -201,12 +207,20 @@ class SocketTransport implements Transport {
     this.socket.close(code, reason);
   }
 
-  private flush() {
+  flush() {
     const frames = this.pending;
     this.pending = null;
     if (!frames?.length || this.socket.readyState !== this.socket.OPEN) return;
     this.raw!.write(textFrames(frames));
   }
+}
+
+/** The transports given frames this turn, in the order they were first given one (each once). */
+let waiting: SocketTransport[] = [];
+function writeWaiting() {
+  const transports = waiting;
+  waiting = [];
+  for (const transport of transports) transport.flush();
 }
 
 /** WebSocket text frames, one after the other, in one buffer. */
