@@ -7,6 +7,7 @@
 // last SIGUSR2 to the file named by BENCH_LOOP_DELAY_FILE, and starts afresh.
 // Plain JavaScript: it loads before the server registers its TypeScript loader.
 import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const LONG_TICK_MS = 50;
@@ -44,6 +45,14 @@ setInterval(() => {
 }, 5).unref();
 let cpu = process.cpuUsage();
 
+// BENCH_HEAP_PROFILE=<file>: where the steady phase's allocations came from (V8's sampling heap profiler,
+// objects that minor and major GCs collected included: what makes the GC work, not what stays), written as
+// a .heapprofile at the second SIGUSR2 (the end of the steady phase).
+const heapProfile = process.env.BENCH_HEAP_PROFILE;
+let signals = 0;
+const session = heapProfile ? new Session() : undefined;
+session?.connect();
+
 process.on('SIGUSR2', () => {
   const ms = (ns) => ns / 1e6;
   const used = process.cpuUsage(cpu);
@@ -52,6 +61,12 @@ process.on('SIGUSR2', () => {
       p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), p999: ms(delay.percentile(99.9)), max: ms(delay.max), gc,
       cpuMs: (used.user + used.system) / 1000, heapMB: process.memoryUsage().heapUsed / 2 ** 20, longTicks,
     }));
+  }
+  signals++;
+  if (session && signals === 1) {
+    session.post('HeapProfiler.startSampling', { samplingInterval: 32768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  } else if (session && signals === 2) {
+    session.post('HeapProfiler.stopSampling', (error, result) => error || writeFileSync(heapProfile, JSON.stringify(result.profile)));
   }
   delay.reset();
   gc = fresh();

@@ -9,7 +9,7 @@ import type { LocalApi } from '../api.ts';
 import { isAuthFailure, type Authorizer } from '../auth/authorize.ts';
 import type { GraphQLAnswer } from '../graphql/execute.ts';
 import { RealtimeConnection, type Timings, type Transport } from './connection.ts';
-import { CONNECT_BODY, CONNECT_PATH, CONNECTION_INIT_TIMEOUT_MS, CONNECTION_TIMEOUT_MS, Errors, HEADER_SUBPROTOCOL_PREFIX, KEEP_ALIVE_MS, MAX_PAYLOAD_BYTES, SUBPROTOCOL, type ProtocolError } from './protocol.ts';
+import { CONNECT_BODY, CONNECT_PATH, CONNECTION_INIT_TIMEOUT_MS, CONNECTION_TIMEOUT_MS, DATA_HEAD, Errors, type DataPayload, HEADER_SUBPROTOCOL_PREFIX, KEEP_ALIVE_MS, MAX_PAYLOAD_BYTES, SUBPROTOCOL, type ProtocolError } from './protocol.ts';
 import type { RequestState } from '../resolvers/request-state.ts';
 import { publishersOf, publishMutation, type PublishOutcome } from './publish.ts';
 import { invalidationsOf, lowerCaseKeys, SubscriptionStarter } from './start.ts';
@@ -184,7 +184,8 @@ export class RealtimeServer {
  * them: RFC 6455 §5.2); close, ping and pong stay with ws.
  */
 class SocketTransport implements Transport {
-  private pending: string[] | null = null;
+  /** Two slots a frame: a whole message and null, or a data message's id and its payload's tail (protocol.ts). */
+  private pending: (string | Buffer | null)[] | null = null;
   private readonly raw: Socket | undefined;
 
   constructor(private readonly socket: WebSocket) {
@@ -194,12 +195,21 @@ class SocketTransport implements Transport {
 
   send(text: string) {
     if (!this.raw) return this.socket.send(text);
+    this.queue(text, null);
+  }
+
+  sendData(idJson: string, payload: DataPayload) {
+    if (!this.raw) return this.socket.send(payload.message(idJson));
+    this.queue(idJson, payload.tail);
+  }
+
+  private queue(text: string, tail: Buffer | null) {
     if (!this.pending) {
       this.pending = [];
       waiting.push(this);
       if (waiting.length === 1) setImmediate(writeWaiting);
     }
-    this.pending.push(text);
+    this.pending.push(text, tail);
   }
 
   close(code: number, reason: string) {
@@ -223,15 +233,23 @@ function writeWaiting() {
   for (const transport of transports) transport.flush();
 }
 
-/** WebSocket text frames, one after the other, in one buffer. */
-export function textFrames(texts: string[]): Buffer {
-  const lengths = texts.map((text) => Buffer.byteLength(text));
+/**
+ * WebSocket text frames, one after the other, in one buffer: two slots a frame, a whole
+ * message and null, or a data message's id and its payload's tail (DATA_HEAD goes before the id).
+ */
+export function textFrames(frames: (string | Buffer | null)[]): Buffer {
   let size = 0;
-  for (const length of lengths) size += length + (length < 126 ? 2 : length < 65536 ? 4 : 10);
+  for (let i = 0; i < frames.length; i += 2) {
+    const tail = frames[i + 1] as Buffer | null;
+    const length = Buffer.byteLength(frames[i] as string) + (tail ? DATA_HEAD.length + tail.length : 0);
+    size += length + (length < 126 ? 2 : length < 65536 ? 4 : 10);
+  }
   const out = Buffer.allocUnsafe(size);
   let at = 0;
-  for (let i = 0; i < texts.length; i++) {
-    const length = lengths[i]!;
+  for (let i = 0; i < frames.length; i += 2) {
+    const text = frames[i] as string;
+    const tail = frames[i + 1] as Buffer | null;
+    const length = Buffer.byteLength(text) + (tail ? DATA_HEAD.length + tail.length : 0);
     out[at++] = 0x81; // FIN, text
     if (length < 126) out[at++] = length;
     else if (length < 65536) {
@@ -243,7 +261,9 @@ export function textFrames(texts: string[]): Buffer {
       out.writeBigUInt64BE(BigInt(length), at);
       at += 8;
     }
-    at += out.write(texts[i]!, at);
+    if (tail) at += DATA_HEAD.copy(out, at);
+    at += out.write(text, at);
+    if (tail) at += tail.copy(out, at);
   }
   return out;
 }
