@@ -7,7 +7,8 @@
 // what the load generator adds to the figures on a busy machine.
 // Targets (issue 14): castVote p99 ≤ 100 ms, p99.9 ≤ 250 ms, no stall over 1 s.
 // Run: BENCH_STEADY=1 npm run bench voting   (BENCH_RATE=100 BENCH_SECONDS=30 BENCH_SUBSCRIBERS=200;
-//      BENCH_SECONDS=300 for the issue's five minutes)
+//      BENCH_SECONDS=300 for the issue's five minutes; BENCH_PROFILE=<dir> for the server's CPU profile and
+//      its long ticks, BENCH_HEAP_PROFILE=<file> for where its allocations came from, BENCH_SERVER_FLAGS for V8 flags)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,8 @@ export async function steady(): Promise<boolean> {
     nodeArgs: [
       '--import', fileURLToPath(new URL('./loop-delay.mjs', import.meta.url)),
       ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+      // e.g. BENCH_SERVER_FLAGS=--max-semi-space-size=64: V8 flags for the server, to try a GC setting.
+      ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
     ],
     stderr: 'inherit',
   });
