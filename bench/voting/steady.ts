@@ -7,8 +7,9 @@
 // what the load generator adds to the figures on a busy machine.
 // Targets (issue 14): castVote p99 ≤ 100 ms, p99.9 ≤ 250 ms, no stall over 1 s.
 // Run: BENCH_STEADY=1 npm run bench voting   (BENCH_RATE=100 BENCH_SECONDS=30 BENCH_SUBSCRIBERS=200;
-//      BENCH_SECONDS=300 for the issue's five minutes)
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//      BENCH_SECONDS=300 for the issue's five minutes; BENCH_PROFILE=<dir> for the server's CPU profile and
+//      its long ticks, BENCH_HEAP_PROFILE=<file> for where its allocations came from, BENCH_SERVER_FLAGS for V8 flags)
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,9 @@ const VOTES = RATE * SECONDS;
 const TARGETS = { p99: 100, p999: 250, stall: 1000 };
 
 type Stats = { p50: number; p99: number; p999: number; max: number };
+type Pauses = { count: number; totalMs: number; maxMs: number };
+/** What loop-delay.mjs reports of the server process. */
+type ServerLoop = Stats & { gc: Pauses & { byKind: Record<string, Pauses> }; cpuMs: number; heapMB: number; longTicks: [number, number][] };
 const stats = (values: number[]): Stats => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -96,12 +100,17 @@ export async function steady(): Promise<boolean> {
     port,
     dataDir,
     users: [{ ...ORGANIZER, groups: ['organizers'] }],
-    nodeArgs: ['--import', fileURLToPath(new URL('./loop-delay.mjs', import.meta.url))],
+    nodeArgs: [
+      '--import', fileURLToPath(new URL('./loop-delay.mjs', import.meta.url)),
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+      // e.g. BENCH_SERVER_FLAGS=--max-semi-space-size=64: V8 flags for the server, to try a GC setting.
+      ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
+    ],
     stderr: 'inherit',
   });
   const serverLoop = () => {
     server.kill('SIGUSR2');
-    return sleep(300).then(() => JSON.parse(readFileSync(loopFile, 'utf8')) as Stats & { gc: { count: number; totalMs: number; maxMs: number } });
+    return sleep(300).then(() => JSON.parse(readFileSync(loopFile, 'utf8')) as ServerLoop);
   };
   const screens: Screen[] = [];
   try {
@@ -128,6 +137,7 @@ export async function steady(): Promise<boolean> {
     const query = 'mutation ($e: ID!, $q: ID!, $pid: ID!, $o: [ID!]!) { castVote(eventId: $e, questionId: $q, participantId: $pid, optionIds: $o) { eventId questionId optionIds results { totalVotes } } }';
     const votes: { scheduled: number; answered: number; total: number }[] = [];
     let failed = 0;
+    const failures = new Map<string, number>();
     const started = performance.now();
     const inFlight: Promise<void>[] = [];
     for (let i = 0; i < VOTES; i++) {
@@ -136,7 +146,10 @@ export async function steady(): Promise<boolean> {
       if (wait > 1) await sleep(wait);
       inFlight.push(post(query, { e: event.id, q: questionId, pid: participants[i], o: [`o${(i % 4) + 1}`] }, voter).then(
         (data) => void votes.push({ scheduled, answered: performance.now(), total: data.castVote.results.totalVotes }),
-        () => void failed++,
+        (error: Error) => {
+          failed++;
+          failures.set(error.message, (failures.get(error.message) ?? 0) + 1);
+        },
       ));
     }
     await Promise.all(inFlight);
@@ -158,8 +171,13 @@ export async function steady(): Promise<boolean> {
     row('castVote, scheduled → answered', castVote, `p99 ≤ ${TARGETS.p99}, p99.9 ≤ ${TARGETS.p999}, max ≤ ${TARGETS.stall}`);
     row(`vote scheduled → shown on each of ${SUBSCRIBERS} screens`, delivery, '');
     row('server event-loop delay', loop, '');
-    console.log(`\nServer GC: ${loop.gc.count} pauses, ${loop.gc.totalMs.toFixed(0)} ms in all, longest ${loop.gc.maxMs.toFixed(1)} ms. ` +
+    const kinds = Object.entries(loop.gc.byKind).map(([kind, p]) => `${kind} ${p.count}× ${p.totalMs.toFixed(0)} ms (longest ${p.maxMs.toFixed(1)})`).join(', ');
+    console.log(`\nServer CPU: ${loop.cpuMs.toFixed(0)} ms, ${(loop.cpuMs / Math.max(1, votes.length)).toFixed(2)} ms a vote; heap ${loop.heapMB.toFixed(0)} MB at the end; ` +
+      `${loop.longTicks.length} ticks over 50 ms. GC: ${loop.gc.count} pauses, ${loop.gc.totalMs.toFixed(0)} ms in all, longest ${loop.gc.maxMs.toFixed(1)} ms (${kinds}). ` +
       `This process's own loop delay (the load generator's share): p99 ${client.p99.toFixed(1)} ms, max ${client.max.toFixed(1)} ms.`);
+    // With BENCH_PROFILE, the long ticks go next to the server's CPU profile (their times are the profile's clock).
+    if (process.env.BENCH_PROFILE) writeFileSync(join(process.env.BENCH_PROFILE, 'long-ticks.json'), JSON.stringify(loop.longTicks));
+    for (const [message, count] of failures) console.log(`Failed ${count}×: ${message}`);
     const met = failed === 0 && castVote.p99 <= TARGETS.p99 && castVote.p999 <= TARGETS.p999 && castVote.max <= TARGETS.stall;
     console.log(`\nTargets ${met ? 'met' : 'NOT met'}.`);
     return met;

@@ -11,6 +11,7 @@ import {
   MAX_SUBSCRIPTIONS_PER_CONNECTION,
   parseClientMessage,
   startAck,
+  type DataPayload,
   type ProtocolError,
   type StartPayload,
 } from './protocol.ts';
@@ -19,6 +20,8 @@ import type { RemoteSink, Sink, SubscriptionRegistry } from './subscriptions.ts'
 
 export interface Transport {
   send(text: string): void;
+  /** A data message, as its subscription's id and the group's payload: for a transport that writes bytes (server.ts). */
+  sendData?(idJson: string, payload: DataPayload): void;
   close(code: number, reason: string): void;
   /** Set when another process owns the socket: publishes reach it through the registry's channel (subscriptions.ts). */
   readonly remote?: RemoteSink;
@@ -57,7 +60,7 @@ export class RealtimeConnection {
     private readonly transport: Transport,
     private readonly context: ConnectionContext,
   ) {
-    this.sink = { send: (text: string) => this.transport.send(text), remote: transport.remote };
+    this.sink = { send: (text: string) => this.transport.send(text), sendData: transport.sendData?.bind(transport), remote: transport.remote };
     this.watchIdle();
     // A socket that opens and says nothing holds a file descriptor for nothing: closed long before the idle timeout.
     this.initTimer = setTimeout(() => this.close(1000, 'no connection_init'), context.timings.initTimeoutMs);

@@ -92,6 +92,24 @@ export const error = (id: string | undefined, errors: ProtocolError[] | Protocol
 /** `payloadJson` is the serialised `{"data": …}` shared by every subscriber of a group; only the id differs. */
 export const data = (idJson: string, payloadJson: string) => `{"type":"data","id":${idJson},"payload":${payloadJson}}`;
 
+/**
+ * One publish's payload for a group of subscribers: a data message is DATA_HEAD, the
+ * subscription's id, then `tail`, so a transport writing bytes encodes the payload once
+ * for the whole group rather than building and encoding a message per subscriber.
+ */
+export class DataPayload {
+  private encoded: Buffer | undefined;
+  constructor(readonly json: string) {}
+  /** `,"payload":` + the payload + `}`, encoded once. */
+  get tail(): Buffer {
+    return (this.encoded ??= Buffer.from(`,"payload":${this.json}}`));
+  }
+  message(idJson: string): string {
+    return data(idJson, this.json);
+  }
+}
+export const DATA_HEAD = Buffer.from('{"type":"data","id":');
+
 export const Errors = {
   /** connection_error when the handshake's credentials are refused (seen from AppSync; errorCode 400 makes aws-amplify give up). */
   unauthorizedConnection: (): ProtocolError => ({

@@ -6,10 +6,13 @@
 // publish sends that worker the group's body once and the worker writes their frames.
 import { equal, matchesFilter, type SubscriptionFilter } from './filters.ts';
 import type { SelectionProjector } from './payload.ts';
-import { data as dataMessage, MAX_PAYLOAD_BYTES } from './protocol.ts';
+import { DataPayload, MAX_PAYLOAD_BYTES } from './protocol.ts';
 
-/** Where a subscriber's frames go: its connection, and the process owning its socket when that is not this one. */
-export type Sink = { send(text: string): void; remote?: RemoteSink };
+/**
+ * Where a subscriber's frames go: its connection, and the process owning its socket when that is not this one.
+ * `sendData`, when the connection has it, takes a data message as its id and the group's payload (encoded once).
+ */
+export type Sink = { send(text: string): void; sendData?(idJson: string, payload: DataPayload): void; remote?: RemoteSink };
 
 /** A connection whose socket another process owns, which builds its data frames itself. */
 export type RemoteSink = { channel: FanoutChannel; connection: number };
@@ -128,7 +131,13 @@ export class SubscriptionRegistry {
         report.oversized.push({ field, bytes: Buffer.byteLength(body) });
         continue;
       }
-      for (const subscriber of group.local) subscriber.sink.send(dataMessage(subscriber.idJson, body));
+      if (group.local.size) {
+        const payload = new DataPayload(body);
+        for (const { sink, idJson } of group.local) {
+          if (sink.sendData) sink.sendData(idJson, payload);
+          else sink.send(payload.message(idJson));
+        }
+      }
       for (const channel of group.remote.keys()) channel.publish(group.id, body);
       report.delivered += group.subscribers.size;
     }
