@@ -5,6 +5,7 @@
 // (dynalite-http.ts), whose HTTP layer was the first bottleneck once the AWS SDK was off the hot path.
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { ExpressionMemo, withExpressionMemo } from './dynalite-expressions.ts';
 import { speedUpPersistence, type DynaliteLevel } from './dynalite-persistence.ts';
 import { DynamoDbEngineError, type DynamoDbEngine } from './engine.ts';
 
@@ -51,12 +52,16 @@ export const DYNALITE_UNSUPPORTED = {
 
 export async function startDynalite(options: {
   path: string | null;
-  /** dynalite's own LevelDB calls, without the read cache and group commit: the benches' baseline. */
+  /** dynalite as it ships (its own LevelDB calls and expression parses, no read cache, group commit or
+   *  expression memo): the benches' baseline. */
   asShipped?: boolean;
+  /** false: dynalite parses every expression (the memo's baseline in bench/voting/store-cpu.ts). */
+  expressionMemo?: boolean;
 }): Promise<DynamoDbEngine> {
   if (options.path) mkdirSync(options.path, { recursive: true });
   const store = db.create({ path: options.path ?? undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   if (!options.asShipped) speedUpPersistence(store.db);
+  const expressions = options.asShipped || options.expressionMemo === false ? null : new ExpressionMemo();
   return {
     name: 'dynalite',
     unsupported: DYNALITE_UNSUPPORTED,
@@ -67,7 +72,7 @@ export async function startDynalite(options: {
           // dynalite's type check rebuilds every map, list and attribute value it keeps (dropping unknown and
           // null fields of the objects it is given), so no deep copy is needed: a shallow one spares the caller's.
           const data = validations.checkTypes({ ...input }, validation.types);
-          validations.checkValidations(data, validation.types, validation.custom, store);
+          withExpressionMemo(expressions, () => validations.checkValidations(data, validation.types, validation.custom, store));
           run(store, data, (error, answer) => (error ? reject(toEngineError(error)) : resolve(answer as never)));
         } catch (error) {
           reject(toEngineError(error as Error));
