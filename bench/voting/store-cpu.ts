@@ -1,8 +1,10 @@
 // CPU per answer of the store alone: the DynamoDB operations of each answer row of the voting bench
 // (bench/voting/store.ts), called straight on dynalite on disk, three ways in the same run:
 //   as shipped — dynalite's own LevelDB calls and expression parses (startDynalite asShipped);
-//   no memo    — with the read cache and group commit (dynalite-persistence.ts), every expression parsed;
-//   now        — as the local AppSync runs it, with the expression memo (dynalite-expressions.ts) too.
+//   no memo    — with the read cache and group commit (dynalite-persistence.ts), but every expression parsed
+//                and every table description read and decoded, call by call (startDynalite memos: false);
+//   now        — as the local AppSync runs it: the expression memo (dynalite-expressions.ts) and the table
+//                descriptions kept for item actions (dynalite-tables.ts) too.
 // The sides take turns, a tenth of a row's answers at a time, so that a burst of load on the shared machine
 // weighs on all alike; CPU is the process's (user + system, LevelDB's threads included), counted per turn
 // while only one side runs. A warm-up question is answered first on each side, not counted.
@@ -19,10 +21,10 @@ const TURNS = 10;
 
 const warmUp = { ...answerRows[0]!, label: 'warm-up', question: { ...answerRows[0]!.question, title: 'Warm-up' } };
 const questions = [warmUp.question, ...new Set(answerRows.map((row) => row.question))];
-const start = (options: { asShipped?: boolean; expressionMemo?: boolean }) => startStore({ questions, participants: N, concurrency: CONCURRENCY, ...options });
+const start = (options: { asShipped?: boolean; memos?: boolean }) => startStore({ questions, participants: N, concurrency: CONCURRENCY, ...options });
 const sides = [
   { name: 'as shipped', store: await start({ asShipped: true }) },
-  { name: 'no memo', store: await start({ expressionMemo: false }) },
+  { name: 'no memo', store: await start({ memos: false }) },
   { name: 'now', store: await start({}) },
 ];
 

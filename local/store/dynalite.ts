@@ -7,12 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ExpressionMemo, withExpressionMemo } from './dynalite-expressions.ts';
 import { speedUpPersistence, type DynaliteLevel } from './dynalite-persistence.ts';
+import { keepTableDescriptions, type DynaliteTables } from './dynalite-tables.ts';
 import { DynamoDbEngineError, type DynamoDbEngine } from './engine.ts';
 
 const require = createRequire(import.meta.url);
 
 type Callback = (error: (Error & { statusCode?: number; body?: Record<string, unknown> }) | null, data?: unknown) => void;
-type Store = { db: DynaliteLevel & { close(cb: (error?: Error) => void): void } };
+type Store = DynaliteTables & { db: DynaliteLevel & { close(cb: (error?: Error) => void): void } };
 type Validation = { types: unknown; custom?: unknown };
 
 const db = require('dynalite/db') as { create(options: Record<string, unknown>): Store };
@@ -55,13 +56,15 @@ export async function startDynalite(options: {
   /** dynalite as it ships (its own LevelDB calls and expression parses, no read cache, group commit or
    *  expression memo): the benches' baseline. */
   asShipped?: boolean;
-  /** false: dynalite parses every expression (the memo's baseline in bench/voting/store-cpu.ts). */
-  expressionMemo?: boolean;
+  /** false: dynalite parses every expression and reads every table description (bench/voting/store-cpu.ts's baseline). */
+  memos?: boolean;
 }): Promise<DynamoDbEngine> {
   if (options.path) mkdirSync(options.path, { recursive: true });
   const store = db.create({ path: options.path ?? undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   if (!options.asShipped) speedUpPersistence(store.db);
-  const expressions = options.asShipped || options.expressionMemo === false ? null : new ExpressionMemo();
+  const memos = !options.asShipped && options.memos !== false;
+  if (memos) keepTableDescriptions(store);
+  const expressions = memos ? new ExpressionMemo() : null;
   return {
     name: 'dynalite',
     unsupported: DYNALITE_UNSUPPORTED,
