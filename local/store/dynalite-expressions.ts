@@ -141,7 +141,7 @@ export class ExpressionMemo {
     const same = (deleted: string[], used: string[], before: string[]) =>
       deleted.every((name) => used.includes(name)) && used.every((name) => !before.includes(name) || deleted.includes(name));
     if (!same(deletedNames, learnt.usedNames, unusedNamesBefore) || !same(deletedValues, learnt.usedValues, unusedValuesBefore)) return result;
-    this.shapes.set(key, { ...learnt, words }, key.length * 2 + learnt.bytes);
+    this.shapes.set(key, { ...learnt, words }, key.length * 2 + learnt.bytes + input.length * 4);
     return result;
   }
 }
