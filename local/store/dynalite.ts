@@ -53,8 +53,8 @@ export const DYNALITE_UNSUPPORTED = {
 
 export async function startDynalite(options: {
   path: string | null;
-  /** dynalite as it ships (its own LevelDB calls and expression parses, no read cache, group commit or
-   *  expression memo): the benches' baseline. */
+  /** dynalite as it ships (its own LevelDB calls, expression parses and table reads; no read cache, group
+   *  commit or memos): the benches' baseline. */
   asShipped?: boolean;
   /** false: dynalite parses every expression and reads every table description (bench/voting/store-cpu.ts's baseline). */
   memos?: boolean;
