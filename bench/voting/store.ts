@@ -27,10 +27,10 @@ export type Store = Awaited<ReturnType<typeof startStore>>;
 /** An answer being counted, as checkVote/checkWords stash it. */
 export type Counting = { seq: number; optionIds: string[]; words?: string[]; prev: string[] };
 
-/** Starts dynalite on disk with HandsUp's tables, one open event holding `questions`, and `participants` joined. */
-export async function startStore(options: { questions: QuestionInput[]; participants: number; concurrency: number }) {
+/** Starts dynalite on disk (asShipped: dynalite as it ships, the baseline) with HandsUp's tables, one open event holding `questions`, and `participants` joined. */
+export async function startStore(options: { questions: QuestionInput[]; participants: number; concurrency: number; asShipped?: boolean; memos?: boolean }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'handsup-bench-store-'));
-  const engine = await startDynalite({ path: join(dataDir, 'dynalite') });
+  const engine = await startDynalite({ path: join(dataDir, 'dynalite'), asShipped: options.asShipped, memos: options.memos });
   const call = (action: string, input: Record<string, unknown>) => engine.call<any>(action, input);
   await ensureTables(engine, loadDeclaration('api.json').tables);
   const eventId = randomUUID();

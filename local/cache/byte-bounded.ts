@@ -11,6 +11,8 @@ export class ByteBoundedCache<T> {
     readonly budget: number,
     /** An entry that would hold more is computed and not kept. */
     readonly maxEntryBytes: number,
+    /** How many entries may be kept together. */
+    readonly maxEntries = Infinity,
   ) {}
 
   /** The value kept for key, or make()'s, kept if bytes(value) fits. */
@@ -32,7 +34,7 @@ export class ByteBoundedCache<T> {
     this.delete(key);
     if (size > this.maxEntryBytes) return;
     for (const [oldKey, old] of this.entries) {
-      if (this.held + size <= this.budget) break;
+      if (this.held + size <= this.budget && this.entries.size < this.maxEntries) break;
       this.entries.delete(oldKey);
       this.held -= old.bytes;
     }

@@ -5,13 +5,15 @@
 // (dynalite-http.ts), whose HTTP layer was the first bottleneck once the AWS SDK was off the hot path.
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { ExpressionMemo, withExpressionMemo } from './dynalite-expressions.ts';
 import { speedUpPersistence, type DynaliteLevel } from './dynalite-persistence.ts';
+import { keepTableDescriptions, type DynaliteTables } from './dynalite-tables.ts';
 import { DynamoDbEngineError, type DynamoDbEngine } from './engine.ts';
 
 const require = createRequire(import.meta.url);
 
 type Callback = (error: (Error & { statusCode?: number; body?: Record<string, unknown> }) | null, data?: unknown) => void;
-type Store = { db: DynaliteLevel & { close(cb: (error?: Error) => void): void } };
+type Store = DynaliteTables & { db: DynaliteLevel & { close(cb: (error?: Error) => void): void } };
 type Validation = { types: unknown; custom?: unknown };
 
 const db = require('dynalite/db') as { create(options: Record<string, unknown>): Store };
@@ -51,12 +53,18 @@ export const DYNALITE_UNSUPPORTED = {
 
 export async function startDynalite(options: {
   path: string | null;
-  /** dynalite's own LevelDB calls, without the read cache and group commit: the benches' baseline. */
+  /** dynalite as it ships (its own LevelDB calls, expression parses and table reads; no read cache, group
+   *  commit or memos): the benches' baseline. */
   asShipped?: boolean;
+  /** false: dynalite parses every expression and reads every table description (bench/voting/store-cpu.ts's baseline). */
+  memos?: boolean;
 }): Promise<DynamoDbEngine> {
   if (options.path) mkdirSync(options.path, { recursive: true });
   const store = db.create({ path: options.path ?? undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   if (!options.asShipped) speedUpPersistence(store.db);
+  const memos = !options.asShipped && options.memos !== false;
+  if (memos) keepTableDescriptions(store);
+  const expressions = memos ? new ExpressionMemo() : null;
   return {
     name: 'dynalite',
     unsupported: DYNALITE_UNSUPPORTED,
@@ -67,7 +75,7 @@ export async function startDynalite(options: {
           // dynalite's type check rebuilds every map, list and attribute value it keeps (dropping unknown and
           // null fields of the objects it is given), so no deep copy is needed: a shallow one spares the caller's.
           const data = validations.checkTypes({ ...input }, validation.types);
-          validations.checkValidations(data, validation.types, validation.custom, store);
+          withExpressionMemo(expressions, () => validations.checkValidations(data, validation.types, validation.custom, store));
           run(store, data, (error, answer) => (error ? reject(toEngineError(error)) : resolve(answer as never)));
         } catch (error) {
           reject(toEngineError(error as Error));
