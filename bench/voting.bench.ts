@@ -1,5 +1,5 @@
 // HandsUp end to end, a row per answer type: accepted answers per second over HTTP with 32
-// concurrent phones, against the embedded default (dynalite in process, data on disk) with the
+// concurrent phones, against the embedded default (dynalite on a thread of its own, data on disk) with the
 // server in a process of its own; and each answer's push delay, from its acknowledgement to the
 // subscription message that carries it (the big screen's onAnswer, the Q&A list's onEntryChanged),
 // during that load.
@@ -9,7 +9,8 @@
 // answers at a time, so that a burst of load on the shared machine weighs on both alike.
 // Targets: ≥ 50 % of the store's throughput; push p99 ≤ 100 ms.
 // Run: npm run bench voting   (BENCH_ANSWERS=1500 answers per row for a longer run; default 600;
-// BENCH_ROWS=word,change for some rows only; BENCH_PROFILE=<dir> writes the server's CPU profile there)
+// BENCH_ROWS=word,change for some rows only; BENCH_PROFILE=<dir> writes the server's CPU profile there;
+// BENCH_DYNALITE_IN_PROCESS=1 runs both sides with the store on their main thread, as before the store had a thread)
 import { answerRows } from './voting/answers.ts';
 import { pace, pushDelays, quantile, timed, type Sighting } from './voting/pace.ts';
 import { qaRows } from './voting/qa.ts';
@@ -67,7 +68,7 @@ try {
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '∞');
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : 'never');
-console.log(`HandsUp answers, ${ANSWERS} per type by ${CONCURRENCY} concurrent phones, dynalite on disk (shared 2-core machine: compare ratios).\n`);
+console.log(`HandsUp answers, ${ANSWERS} per type by ${CONCURRENCY} concurrent phones, dynalite on disk ${process.env.BENCH_DYNALITE_IN_PROCESS ? 'on each main thread' : 'on a thread of its own'} (shared 2-core machine: compare ratios).\n`);
 console.log('| answer type | store alone, answers/s | end to end, answers/s | end to end ÷ store alone | target |');
 console.log('|---|---:|---:|---:|---:|');
 for (const { row, alone, endToEnd } of results) {
