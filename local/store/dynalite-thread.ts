@@ -25,6 +25,10 @@ const workerSource = () => bundledWorkerSource(new URL('./dynalite-worker.ts', i
 /** How long close() lets the store close before ending the thread anyway. */
 const CLOSE_GRACE_MS = 10_000;
 
+const threads = new WeakMap<DynamoDbEngine, Worker>();
+/** The thread an engine of startDynaliteThread runs on: for tests that end it as a crash would. */
+export const storeThreadOf = (engine: DynamoDbEngine) => threads.get(engine);
+
 type Waiting = { resolve: (value: never) => void; reject: (error: Error) => void };
 
 export async function startDynaliteThread(options: StoreWorkerData): Promise<DynamoDbEngine> {
@@ -98,7 +102,7 @@ export async function startDynaliteThread(options: StoreWorkerData): Promise<Dyn
     }
   };
 
-  return {
+  const engine: DynamoDbEngine = {
     name: 'dynalite',
     unsupported: DYNALITE_UNSUPPORTED,
     call(action, input) {
@@ -123,4 +127,6 @@ export async function startDynaliteThread(options: StoreWorkerData): Promise<Dyn
       await worker.terminate();
     },
   };
+  threads.set(engine, worker);
+  return engine;
 }
