@@ -66,6 +66,8 @@ export async function startServer(options: { questions: object[]; participants: 
     });
     const socket = await connect(port, apiKey);
     return {
+      /** The server's process id, for its CPU time (thread-cpu.ts). */
+      pid: child.pid!,
       eventId: event.id as string,
       questionIds: event.questionIds as string[],
       participants,
