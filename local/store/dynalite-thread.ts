@@ -9,7 +9,8 @@
 // process's CPU from /proc: the server's main thread spends 55–65 % less CPU per answer with the store
 // here (single choice 5.4 → 2.0 ms, Q&A submit 1.5 → 0.6 ms), the whole process about the same; so with
 // a core free, the main thread serves about twice the answers. On a saturated machine there is no core
-// to gain and a second runnable thread competes with the first (push p99 rose under a load average of 12).
+// to gain and a second runnable thread competes with the first: under a load average of 10–19 neither
+// way met the tail targets, and the threaded server's longest event-loop stalls were longer (below).
 // `{ kind: 'dynalite', inProcess: true }` (serve --dynalite-in-process) keeps the store on the server's
 // thread: one thread fewer, and one flame graph for a profile.
 //
