@@ -1,5 +1,5 @@
 // HandsUp end to end, a row per answer type: accepted answers per second over HTTP with 32
-// concurrent phones, against the embedded default (dynalite in process, data on disk) with the
+// concurrent phones, against the embedded default (dynalite on a thread of its own, data on disk) with the
 // server in a process of its own; and each answer's push delay, from its acknowledgement to the
 // subscription message that carries it (the big screen's onAnswer, the Q&A list's onEntryChanged),
 // during that load.
@@ -9,12 +9,14 @@
 // answers at a time, so that a burst of load on the shared machine weighs on both alike.
 // Targets: ≥ 50 % of the store's throughput; push p99 ≤ 100 ms.
 // Run: npm run bench voting   (BENCH_ANSWERS=1500 answers per row for a longer run; default 600;
-// BENCH_ROWS=word,change for some rows only; BENCH_PROFILE=<dir> writes the server's CPU profile there)
+// BENCH_ROWS=word,change for some rows only; BENCH_PROFILE=<dir> writes the server's CPU profile there;
+// BENCH_DYNALITE_IN_PROCESS=1 runs both sides with the store on their main thread, as before the store had a thread)
 import { answerRows } from './voting/answers.ts';
 import { pace, pushDelays, quantile, timed, type Sighting } from './voting/pace.ts';
 import { qaRows } from './voting/qa.ts';
 import { startServer } from './voting/server.ts';
 import { startStore } from './voting/store.ts';
+import { cpuSince, threadCpu, type ThreadCpu } from './voting/thread-cpu.ts';
 
 // Steady-rate mode, tail latency instead of throughput: BENCH_STEADY=1 npm run bench voting.
 if (process.env.BENCH_STEADY) process.exit((await (await import('./voting/steady.ts')).steady()) ? 0 : 1);
@@ -48,17 +50,23 @@ try {
     const from = shown.length;
     const acknowledged: Sighting[] = [];
     const seconds = { alone: 0, endToEnd: 0 };
+    const cpu = { alone: { main: 0, all: 0 }, server: { main: 0, all: 0 } };
+    const add = (sum: ThreadCpu, used: ThreadCpu) => ((sum.main += used.main), (sum.all += used.all));
     for (let turn = 0; turn < TURNS; turn++) {
       const [first, last] = [Math.floor((turn * ANSWERS) / TURNS), Math.floor(((turn + 1) * ANSWERS) / TURNS)];
+      let before = threadCpu(process.pid);
       seconds.alone += await timed(first, last, CONCURRENCY, (i) => row.measure.store(store, question, i));
+      add(cpu.alone, cpuSince(before, threadCpu(process.pid)));
+      before = threadCpu(server.pid);
       seconds.endToEnd += await timed(first, last, CONCURRENCY, async (i) => void acknowledged.push(await row.measure.endToEnd(server, questionId, i)));
+      add(cpu.server, cpuSince(before, threadCpu(server.pid)));
     }
     const [alone, endToEnd] = [ANSWERS / seconds.alone, ANSWERS / seconds.endToEnd];
     // Wait for the last messages before the next row adds its own.
     const deadline = performance.now() + 5000;
     while (shown.length - from < ANSWERS && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     const mine = shown.slice(from);
-    results.push({ row, alone, endToEnd, delays: pushDelays(acknowledged, mine), received: mine.length });
+    results.push({ row, alone, endToEnd, cpu, delays: pushDelays(acknowledged, mine), received: mine.length });
   }
 } finally {
   await server.close();
@@ -67,7 +75,7 @@ try {
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '∞');
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : 'never');
-console.log(`HandsUp answers, ${ANSWERS} per type by ${CONCURRENCY} concurrent phones, dynalite on disk (shared 2-core machine: compare ratios).\n`);
+console.log(`HandsUp answers, ${ANSWERS} per type by ${CONCURRENCY} concurrent phones, dynalite on disk ${process.env.BENCH_DYNALITE_IN_PROCESS ? 'on each main thread' : 'on a thread of its own'} (shared 2-core machine: compare ratios).\n`);
 console.log('| answer type | store alone, answers/s | end to end, answers/s | end to end ÷ store alone | target |');
 console.log('|---|---:|---:|---:|---:|');
 for (const { row, alone, endToEnd } of results) {
@@ -77,6 +85,13 @@ console.log('\n| pushed to, during | p50 | p99 | target | messages received |');
 console.log('|---|---:|---:|---:|---:|');
 for (const { row, delays, received } of results) {
   console.log(`| ${row.push.who}, ${row.label} | ${ms(quantile(delays, 0.5))} | ${ms(quantile(delays, 0.99))} | ≤ ${TARGET_P99_MS} ms | ${received} of ${ANSWERS} |`);
+}
+// CPU per answer varies less with the machine's load than answers/s: the server's main thread bounds its rate on a core of its own.
+const perAnswer = (ms: number) => (Number.isFinite(ms) ? `${(ms / ANSWERS).toFixed(2)} ms` : 'n/a');
+console.log('\n| CPU per answer (/proc) | store alone, main thread | store alone, all threads | server, main thread | server, all threads |');
+console.log('|---|---:|---:|---:|---:|');
+for (const { row, cpu } of results) {
+  console.log(`| ${row.label} | ${perAnswer(cpu.alone.main)} | ${perAnswer(cpu.alone.all)} | ${perAnswer(cpu.server.main)} | ${perAnswer(cpu.server.all)} |`);
 }
 console.log('\nThe store alone, per answer (bench/voting/store.ts):');
 for (const { row } of results) console.log(`- ${row.label}: ${row.operations}`);

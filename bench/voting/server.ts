@@ -1,5 +1,6 @@
 // The end-to-end side of the voting bench: HandsUp's api.json served by `appsync-local serve` in a
-// process of its own (the embedded default: dynalite in process, data on disk), reached over HTTP and
+// process of its own (the embedded default: dynalite on a thread of its own, data on disk;
+// BENCH_DYNALITE_IN_PROCESS=1: on the server's thread), reached over HTTP and
 // AppSync's real-time protocol as phones and the big screen reach it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,7 @@ export async function startServer(options: { questions: object[]; participants: 
     users: [{ ...ORGANIZER, groups: ['organizers'] }],
     nodeArgs: process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [],
     stderr: 'inherit',
+    serveArgs: process.env.BENCH_DYNALITE_IN_PROCESS ? ['--dynalite-in-process'] : [],
   });
   const close = async () => {
     child.kill('SIGTERM');
@@ -64,6 +66,8 @@ export async function startServer(options: { questions: object[]; participants: 
     });
     const socket = await connect(port, apiKey);
     return {
+      /** The server's process id, for its CPU time (thread-cpu.ts). */
+      pid: child.pid!,
       eventId: event.id as string,
       questionIds: event.questionIds as string[],
       participants,

@@ -8,7 +8,8 @@
 // Targets (issue 14): castVote p99 ≤ 100 ms, p99.9 ≤ 250 ms, no stall over 1 s.
 // Run: BENCH_STEADY=1 npm run bench voting   (BENCH_RATE=100 BENCH_SECONDS=30 BENCH_SUBSCRIBERS=200;
 //      BENCH_SECONDS=300 for the issue's five minutes; BENCH_PROFILE=<dir> for the server's CPU profile and
-//      its long ticks, BENCH_HEAP_PROFILE=<file> for where its allocations came from, BENCH_SERVER_FLAGS for V8 flags)
+//      its long ticks, BENCH_HEAP_PROFILE=<file> for where its allocations came from, BENCH_SERVER_FLAGS for V8 flags,
+//      BENCH_DYNALITE_IN_PROCESS=1: the store on the server's thread)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +108,7 @@ export async function steady(): Promise<boolean> {
       ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
     ],
     stderr: 'inherit',
+    serveArgs: process.env.BENCH_DYNALITE_IN_PROCESS ? ['--dynalite-in-process'] : [],
   });
   const serverLoop = () => {
     server.kill('SIGUSR2');
@@ -165,7 +167,7 @@ export async function steady(): Promise<boolean> {
     const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '∞');
     const row = (name: string, s: Stats, target: string) => console.log(`| ${name} | ${f(s.p50)} | ${f(s.p99)} | ${f(s.p999)} | ${f(s.max)} | ${target} |`);
     console.log(`HandsUp votes at a steady ${RATE}/s for ${SECONDS} s (${VOTES} votes, ${votes.length} answered, ${failed} failed), ` +
-      `${SUBSCRIBERS} big screens on sockets of their own, dynalite on disk (shared 2-core machine: figures taken under load).\n`);
+      `${SUBSCRIBERS} big screens on sockets of their own, dynalite on disk ${process.env.BENCH_DYNALITE_IN_PROCESS ? 'on the server\'s thread' : 'on a thread of its own'} (shared 2-core machine: figures taken under load).\n`);
     console.log('| ms | p50 | p99 | p99.9 | max | target |');
     console.log('|---|---:|---:|---:|---:|---:|');
     row('castVote, scheduled → answered', castVote, `p99 ≤ ${TARGETS.p99}, p99.9 ≤ ${TARGETS.p999}, max ≤ ${TARGETS.stall}`);

@@ -1,7 +1,9 @@
 // The store-alone side of the voting bench: dynalite on disk called straight, no HTTP, no
 // GraphQL, no resolvers — the DynamoDB operations HandsUp's pipeline functions make, one
 // function here per function there (same keys, expressions, conditions and ReturnValues),
-// so a row's peer is exactly what its answers ask of the store.
+// so a row's peer is exactly what its answers ask of the store. It starts the engine the
+// server ships by default (startEngine: dynalite on a thread of its own), so both sides of a
+// row run the same store; BENCH_DYNALITE_IN_PROCESS=1 puts both on their main thread instead.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import { toWireMap } from '../../local/data-sources/dynamodb/values.ts';
 import { loadDeclaration } from '../../local/declaration/declaration.ts';
 import { toMapValues } from '../../local/runtime/util/dynamodb.ts';
 import { startDynalite } from '../../local/store/dynalite.ts';
+import { startEngine } from '../../local/store/engines.ts';
 import { ensureTables } from '../../local/store/tables.ts';
 import {
   answerKey, entryKey, eventKey, participantKey, questionKey, shardOf, tallyKey, tallyKeys, upvoteKey, votesAttribute, wordAttribute,
@@ -30,7 +33,12 @@ export type Counting = { seq: number; optionIds: string[]; words?: string[]; pre
 /** Starts dynalite on disk (asShipped: dynalite as it ships, the baseline) with HandsUp's tables, one open event holding `questions`, and `participants` joined. */
 export async function startStore(options: { questions: QuestionInput[]; participants: number; concurrency: number; asShipped?: boolean; memos?: boolean }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'handsup-bench-store-'));
-  const engine = await startDynalite({ path: join(dataDir, 'dynalite'), asShipped: options.asShipped, memos: options.memos });
+  // The store-cpu bench's baselines (asShipped, memos: false) are dynalite in this thread; otherwise the same
+  // engine the server ships by default, so a row compares like with like.
+  const engine =
+    options.asShipped !== undefined || options.memos !== undefined
+      ? await startDynalite({ path: join(dataDir, 'dynalite'), asShipped: options.asShipped, memos: options.memos })
+      : await startEngine(process.env.BENCH_DYNALITE_IN_PROCESS ? { kind: 'dynalite', inProcess: true } : 'dynalite', dataDir);
   const call = (action: string, input: Record<string, unknown>) => engine.call<any>(action, input);
   await ensureTables(engine, loadDeclaration('api.json').tables);
   const eventId = randomUUID();

@@ -39,6 +39,9 @@ Options:
   --engine <name>   DynamoDB engine: dynalite (default, embedded), dynamodb-local (the official
                     DynamoDB Local; needs Java 17+; has transactions) or endpoint (real DynamoDB
                     through the AWS credential chain and region, or --endpoint-url)
+  --dynalite-in-process
+                    with dynalite: keep the store on the server's thread instead of a thread of
+                    its own (one core for everything; one flame graph for a profile)
   --endpoint-url <url>  with --engine endpoint: a DynamoDB-compatible store at this URL
   --region <name>   with --engine endpoint: the AWS region (default: from the AWS configuration)
   --users-file <file>
@@ -126,6 +129,7 @@ export async function main(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         tls: { type: 'boolean' },
         engine: { type: 'string' },
+        'dynalite-in-process': { type: 'boolean' },
         'endpoint-url': { type: 'string' },
         region: { type: 'string' },
         user: { type: 'string', multiple: true },
@@ -208,7 +212,9 @@ export async function main(argv: string[]): Promise<number> {
     engine:
       engine === 'endpoint'
         ? { kind: 'endpoint', url: parsed.values['endpoint-url'], region: parsed.values.region }
-        : (engine as EngineKind),
+        : engine === 'dynalite' && parsed.values['dynalite-in-process']
+          ? { kind: 'dynalite', inProcess: true }
+          : (engine as EngineKind),
     declaration,
     port,
     host: parsed.values.host ?? '0.0.0.0',

@@ -21,11 +21,13 @@ export async function startServerProcess(options: {
   /** node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
   stderr?: 'pipe' | 'inherit';
+  /** More `serve` flags, e.g. --dynalite-in-process. */
+  serveArgs?: string[];
 }): Promise<ServerProcess> {
   const users = options.users.flatMap((u) => ['--user', `${u.username}:${u.password}${u.groups?.length ? `:${u.groups.join(',')}` : ''}`]);
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), 'local/bin/appsync-local.js', 'serve', 'api.json', '--port', String(options.port), '--host', '127.0.0.1', '--data', options.dataDir, ...users],
+    [...(options.nodeArgs ?? []), 'local/bin/appsync-local.js', 'serve', 'api.json', '--port', String(options.port), '--host', '127.0.0.1', '--data', options.dataDir, ...users, ...(options.serveArgs ?? [])],
     { stdio: ['ignore', 'pipe', options.stderr ?? 'pipe'] },
   );
   let output = '';
