@@ -15,13 +15,13 @@ export async function runStep(step: CompiledStep, run: FieldRun, prev: unknown, 
   if (step.templates) return runTemplateStep({ ...step, templates: step.templates }, run, prev, invocation, call);
   if (!step.module) return runDirect(step, run, prev, call);
   // Awaited only when it moved off the thread: otherwise the data source call starts in this tick.
-  const started = runHandlerServed(step.module, 'request', handlerContext(run, { prev }), invocation);
+  const started = runHandlerServed(step.module, 'request', handlerContext(run, { prev }), invocation, run);
   const request = started instanceof Promise ? await started : started;
   // An error stops here; an early return skips the data source and the response handler.
   if (request.kind !== 'value') return request;
   const answer = await step.dataSource.invoke(request.value, call);
   const ctx = handlerContext(run, { prev, result: answer.result ?? null, error: answer.error });
-  return runHandlerServed(step.module, 'response', ctx, invocation);
+  return runHandlerServed(step.module, 'response', ctx, invocation, run);
 }
 
 async function runDirect(step: CompiledStep, run: FieldRun, prev: unknown, call: { request: object; step: object; maxBatchSize: number }): Promise<Outcome> {
