@@ -36,7 +36,7 @@ export type Context = {
 
 /**
  * The parts of ctx shared by every handler of one field's resolution, made in the realm that runs them;
- * `handed`, those parts as data as the last handler was handed them (runaway/handed.ts).
+ * `handed`, those parts as the host gave them, until the field's first handler takes them (runaway/handed.ts).
  */
 export type FieldRun = { realm: Realm; parts: RealmFieldRun; handed?: SharedParts };
 
