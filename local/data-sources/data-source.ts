@@ -10,5 +10,6 @@ export type DataSourceCall = { request: object; step: object; maxBatchSize: numb
 
 export interface DataSource {
   readonly name: string;
-  invoke(request: unknown, call?: DataSourceCall): Promise<DataSourceAnswer>;
+  /** A promise, or the answer itself when it is there at once (NONE): the field is then answered in the same tick. */
+  invoke(request: unknown, call?: DataSourceCall): DataSourceAnswer | Promise<DataSourceAnswer>;
 }

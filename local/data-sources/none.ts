@@ -4,7 +4,7 @@ import type { DataSource } from './data-source.ts';
 export function noneDataSource(name: string): DataSource {
   return {
     name,
-    async invoke(request) {
+    invoke(request) {
       const payload = request && typeof request === 'object' ? (request as { payload?: unknown }).payload : undefined;
       return { result: payload ?? null };
     },

@@ -34,13 +34,17 @@ const validationsBySchema = new WeakMap<GraphQLSchema, ByteBoundedCache<readonly
 
 /** The query parsed, or its syntax error. */
 export function parsedDocument(query: string): CheckedDocument {
-  return parsedByQuery.remember(query, () => costOf(query), () => {
-    try {
-      return { document: parse(query, { maxTokens: MAX_QUERY_TOKENS }) };
-    } catch (error) {
-      return { errors: [error as GraphQLError] };
-    }
-  });
+  // Looked up before any closure is made: a kept document, the common case, costs one map read.
+  const kept = parsedByQuery.get(query);
+  if (kept) return kept;
+  let checked: CheckedDocument;
+  try {
+    checked = { document: parse(query, { maxTokens: MAX_QUERY_TOKENS }) };
+  } catch (error) {
+    checked = { errors: [error as GraphQLError] };
+  }
+  parsedByQuery.set(query, checked, costOf(query));
+  return checked;
 }
 
 /**
@@ -50,13 +54,14 @@ export function parsedDocument(query: string): CheckedDocument {
 export function validationErrors(schema: GraphQLSchema, query: string, document: DocumentNode): readonly GraphQLError[] | Promise<readonly GraphQLError[]> {
   let cache = validationsBySchema.get(schema);
   if (!cache) validationsBySchema.set(schema, (cache = newCache()));
-  // Errors point into the document and keep it alive, even once the parse cache has let it go.
-  const cost = (errors: readonly GraphQLError[]) => (errors.length ? costOf(query) : query.length * 2);
-  if (query.length <= VALIDATE_APART_CHARS) return cache.remember(query, cost, () => validate(schema, document));
   const kept = cache.get(query);
   if (kept) return kept;
-  return validateApart(schema, query).then((errors) => {
-    cache.set(query, errors, cost(errors));
-    return errors;
-  });
+  if (query.length <= VALIDATE_APART_CHARS) return keptValidation(cache, query, validate(schema, document));
+  return validateApart(schema, query).then((errors) => keptValidation(cache, query, errors));
+}
+
+function keptValidation(cache: ByteBoundedCache<readonly GraphQLError[]>, query: string, errors: readonly GraphQLError[]) {
+  // Errors point into the document and keep it alive, even once the parse cache has let it go.
+  cache.set(query, errors, errors.length ? costOf(query) : query.length * 2);
+  return errors;
 }

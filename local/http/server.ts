@@ -215,7 +215,8 @@ const JSON_HEADERS = { ...ANSWER_HEADERS, 'content-type': 'application/json; cha
  * body goes out whole rather than as chunks (chunked framing costs a write of several pieces per answer).
  */
 function send(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}, base: Record<string, string> = ANSWER_HEADERS) {
-  const all: Record<string, string | number> = { ...base, ...headers };
+  // Not a spread: V8 (Node 20) takes microseconds to add a property to an object a spread made.
+  const all: Record<string, string | number> = Object.assign({}, base, headers);
   // A 204 has no body, and so no length (RFC 9110 §8.6).
   if (status !== 204) all['content-length'] = Buffer.byteLength(text);
   response.writeHead(status, all);

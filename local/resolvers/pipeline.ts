@@ -20,7 +20,7 @@ export async function runPipeline(
   let before: Outcome;
   if (resolver.module) {
     // Awaited only when it moved off the thread: otherwise the data source call starts in this tick.
-    const started = runHandlerServed(resolver.module, 'request', handlerContext(run, { prev: null }), invocation);
+    const started = runHandlerServed(resolver.module, 'request', handlerContext(run, { prev: null }), invocation, run);
     before = started instanceof Promise ? await started : started;
   } else {
     before = runPipelineTemplate(resolver.templates?.request, run, null, false, invocation);
@@ -37,5 +37,5 @@ export async function runPipeline(
     }
   }
   if (!resolver.module) return runPipelineTemplate(resolver.templates?.response, run, prev, true, invocation);
-  return runHandlerServed(resolver.module, 'response', handlerContext(run, { prev, result: prev }), invocation);
+  return runHandlerServed(resolver.module, 'response', handlerContext(run, { prev, result: prev }), invocation, run);
 }

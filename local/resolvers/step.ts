@@ -7,21 +7,30 @@ import type { Outcome } from '../runtime/handler.ts';
 import { runHandlerServed } from '../runtime/runaway/index.ts';
 import type { Invocation } from '../runtime/invocation.ts';
 import { ResolverError } from '../runtime/signals.ts';
+import type { DataSourceAnswer } from '../data-sources/data-source.ts';
 import type { CompiledStep } from './compiled.ts';
 import { runTemplateStep } from './template-step.ts';
 
-export async function runStep(step: CompiledStep, run: FieldRun, prev: unknown, invocation: Invocation): Promise<Outcome> {
+/**
+ * Synchronous when nothing in it waits (the handlers ran in the server's thread, the data source
+ * answered at once, as NONE does): graphql-js then completes the field without a promise of its own.
+ */
+export function runStep(step: CompiledStep, run: FieldRun, prev: unknown, invocation: Invocation): Outcome | Promise<Outcome> {
   const call = { request: invocation.request ?? invocation, step, maxBatchSize: step.maxBatchSize ?? 0 };
   if (step.templates) return runTemplateStep({ ...step, templates: step.templates }, run, prev, invocation, call);
   if (!step.module) return runDirect(step, run, prev, call);
-  // Awaited only when it moved off the thread: otherwise the data source call starts in this tick.
-  const started = runHandlerServed(step.module, 'request', handlerContext(run, { prev }), invocation);
-  const request = started instanceof Promise ? await started : started;
-  // An error stops here; an early return skips the data source and the response handler.
-  if (request.kind !== 'value') return request;
-  const answer = await step.dataSource.invoke(request.value, call);
-  const ctx = handlerContext(run, { prev, result: answer.result ?? null, error: answer.error });
-  return runHandlerServed(step.module, 'response', ctx, invocation);
+  const module = step.module;
+  // Not awaited unless it moved off the thread: the data source call starts in this tick.
+  const started = runHandlerServed(module, 'request', handlerContext(run, { prev }), invocation, run);
+  const respond = (answer: DataSourceAnswer) =>
+    runHandlerServed(module, 'response', handlerContext(run, { prev, result: answer.result ?? null, error: answer.error }), invocation, run);
+  const invoke = (request: Outcome): Outcome | Promise<Outcome> => {
+    // An error stops here; an early return skips the data source and the response handler.
+    if (request.kind !== 'value') return request;
+    const answer = step.dataSource.invoke(request.value, call);
+    return answer instanceof Promise ? answer.then(respond) : respond(answer);
+  };
+  return started instanceof Promise ? started.then(invoke) : invoke(started);
 }
 
 async function runDirect(step: CompiledStep, run: FieldRun, prev: unknown, call: { request: object; step: object; maxBatchSize: number }): Promise<Outcome> {

@@ -5,10 +5,10 @@ import type { CompiledResolver } from './compiled.ts';
 import { runStep } from './step.ts';
 
 /** UNIT: request → data source → response. An early return in the request is the field's value. */
-export async function runUnit(
+export function runUnit(
   resolver: Extract<CompiledResolver, { kind: 'UNIT' }>,
   run: FieldRun,
   invocation: Invocation,
-): Promise<Outcome> {
+): Outcome | Promise<Outcome> {
   return runStep(resolver, run, null, invocation);
 }

@@ -1,5 +1,6 @@
 // The `ctx` a handler receives (devguide/resolver-context-reference-js.html).
 import { print, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { givenParts, type SharedParts } from './runaway/handed.ts';
 import type { Realm, RealmFieldRun } from './sandbox.ts';
 
 export type Identity = Record<string, unknown> | null;
@@ -33,8 +34,11 @@ export type Context = {
   env: Record<string, string>;
 };
 
-/** The parts of ctx shared by every handler of one field's resolution, made in the realm that runs them. */
-export type FieldRun = { realm: Realm; parts: RealmFieldRun };
+/**
+ * The parts of ctx shared by every handler of one field's resolution, made in the realm that runs them;
+ * `handed`, those parts as the host gave them, until the field's first handler takes them (runaway/handed.ts).
+ */
+export type FieldRun = { realm: Realm; parts: RealmFieldRun; handed?: SharedParts };
 
 export function createFieldRun(
   realm: Realm,
@@ -59,7 +63,7 @@ export function createFieldRun(
     () => selectionSetList(field.fieldNodes, field.fragments),
     () => selectionSetGraphQL(field.fieldNodes),
   );
-  return { realm, parts };
+  return { realm, parts, handed: givenParts(args, source, request.identity, request.headers, field.variables) };
 }
 
 /** The ctx one handler receives: the field's parts, plus prev.result, and result/error in a response handler. */

@@ -11,10 +11,10 @@
 // other client; a worker that exceeds its heap or its deadline is terminated
 // and replaced, and the request gets AppSync's error shape. Nothing the stopped
 // run did is seen: what it appended (logs, errors, extensions calls) is dropped,
-// and the new run is handed ctx as copied before the first began (`handedOf`:
-// about a microsecond for a small ctx, paid by every handler, so that a move
-// never shows a half-done run); what the new run leaves in the stash, args and
-// the other shared parts is what the next handler sees.
+// and the new run is handed ctx as copied before the first began (handed.ts:
+// about a microsecond for a small ctx, paid by every handler but a field's first,
+// so that a move never shows a half-done run); what the new run leaves in the
+// stash, args and the other shared parts is what the next handler sees.
 //
 // Chosen over the alternatives: isolated-vm (a native module, a compiler on any
 // machine without a prebuilt binary, and a hop per call anyway), a worker for
@@ -30,11 +30,12 @@
 // catastrophic regular expressions finish on V8's linear-time engine. Not covered:
 // allocation by syntax faster than the clock checks it (`a = [...a, ...a]` doubled
 // in fewer than 128 rounds), and backtracking in expressions with backreferences.
-import { plainInfo, type Context } from '../context.ts';
+import { plainInfo, type Context, type FieldRun } from '../context.ts';
 import { runHandlerFor, type Outcome } from '../handler.ts';
 import type { Invocation } from '../invocation.ts';
 import type { CodeModule } from '../sandbox.ts';
 import { ResolverError } from '../signals.ts';
+import { handedOf, type Handed } from './handed.ts';
 import { runOnWorker } from './pool.ts';
 import type { JobAnswer, PlainContext } from './protocol.ts';
 
@@ -52,47 +53,17 @@ export const SLICE_MIN_TICKS = 100_000;
  * Synchronous unless it moved: a promise only then, so the data source calls of
  * a list's items still start in one tick (Lambda's BatchInvoke groups them so).
  */
-export function runHandlerServed(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation): Outcome | Promise<Outcome> {
+/**
+ * `run`, the field's run ctx was made from: its first handler is handed the host's values without a
+ * copy (handed.ts); without it, ctx's changeable parts are copied.
+ */
+export function runHandlerServed(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation, run?: FieldRun): Outcome | Promise<Outcome> {
   const mark = markOf(invocation);
-  const handed = module[handler] ? handedOf(module, ctx) : undefined;
+  const handed = module[handler] ? handedOf(module.realm, ctx, run) : undefined;
   const outcome = runHandlerFor(module, handler, ctx, invocation, { end: Date.now() + SLICE_MS, minTicks: SLICE_MIN_TICKS });
   if (outcome.kind !== 'sliceOver') return outcome;
   rollBack(invocation, mark);
   return runMoved(module, handler, ctx, handed, invocation);
-}
-
-/** What a handler is handed that it can change, as data (see `handedOf`). */
-type Handed = {
-  arguments: unknown;
-  source: unknown;
-  identity: unknown;
-  stash: unknown;
-  prev: unknown;
-  result: unknown;
-  error: unknown;
-  headers: unknown;
-  variables: unknown;
-};
-
-/**
- * ctx's changeable parts, copied before the handler runs: a run stopped past its
- * slice may already have written to the stash, ctx.args or ctx.prev, and its
- * re-run on a worker starts from what the stopped run was handed, as if it had
- * run there from the first. Undefined when they cannot be copied (a circular
- * stash): the move then copies ctx as the stopped run left it.
- */
-function handedOf(module: CodeModule, ctx: Context): Handed | undefined {
-  return module.realm.internals.snapshot({
-    arguments: ctx.arguments,
-    source: ctx.source,
-    identity: ctx.identity,
-    stash: ctx.stash,
-    prev: ctx.prev,
-    result: ctx.result,
-    error: ctx.error,
-    headers: ctx.request.headers,
-    variables: (ctx.info as { variables?: unknown }).variables,
-  }) as Handed | undefined;
 }
 
 async function runMoved(module: CodeModule, handler: 'request' | 'response', ctx: Context, handed: Handed | undefined, invocation: Invocation): Promise<Outcome> {

@@ -44,7 +44,7 @@ export function useEngine(kind: EngineKind): Harness {
   afterAll(async () => {
     await engine?.close();
   });
-  const invoke = (request: unknown, table = 'Things') => dynamoDbDataSource('test', table, engine).invoke(request);
+  const invoke = async (request: unknown, table = 'Things') => dynamoDbDataSource('test', table, engine).invoke(request);
   return {
     engine: () => engine,
     invoke,
