@@ -42,8 +42,14 @@ v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtrac
 
 export type Handler = (ctx: unknown) => unknown;
 
-/** A compiled module's top level, as a function of the realm: `(import, exports, tick) => void`. */
-type ModuleFactory = (load: (specifier: string) => object | undefined, exports: Record<string, unknown>, tick: () => void) => void;
+/** A compiled module's top level, as a function of the realm: `(import, exports, tick, spread, grown) => void` (compile.ts). */
+type ModuleFactory = (
+  load: (specifier: string) => object | undefined,
+  exports: Record<string, unknown>,
+  tick: () => void,
+  spread: (value: unknown) => unknown,
+  grown: (value: unknown) => unknown,
+) => void;
 
 type Handlers = { request?: Handler; response?: Handler };
 
@@ -114,9 +120,21 @@ export type Realm = {
 /**
  * The realm's clock (see Realm.clock), and what the handler in progress made on the
  * server's thread: `made`, elements and characters of the built-in calls guarded by
- * size, and `heapBase`, the heap in use at its first clock check (0 until then).
+ * size, `burst`, those of large values made since the last heap check (spreads,
+ * concatenations, copying built-ins), `heapBase`, the heap in use at its first heap
+ * check (0 until then), and `heapLimit`, the growth past it that fails the handler
+ * with OutOfMemory (Infinity where V8's own limit of a worker does that).
  */
-export type Clock = { deadline: number; sliceEnd: number; sliceMinTicks: number; ticks: number; made: number; heapBase: number };
+export type Clock = {
+  deadline: number;
+  sliceEnd: number;
+  sliceMinTicks: number;
+  ticks: number;
+  made: number;
+  burst: number;
+  heapBase: number;
+  heapLimit: number;
+};
 
 /** One guarded built-in call making more elements or characters than this ends the slice of the server's thread. */
 export const LARGE_CALL = 1 << 20;
@@ -132,6 +150,13 @@ export const LARGE_TOTAL = 8 * LARGE_CALL;
 export const REFUSED_CALL = 4 * LARGE_CALL;
 /** …and a heap grown by more than this since the handler's first clock check. */
 export const LARGE_HEAP_GROWTH = 128 * 1024 * 1024;
+/**
+ * Values of at least this many elements or characters, made by syntax or by a
+ * copying built-in, are counted into `Clock.burst`; past LARGE_CALL of them the
+ * heap is checked at once rather than at the clock's next check, which a loop
+ * doubling a value never reaches (its check comes every 128 rounds).
+ */
+export const LARGE_VALUE = 1 << 16;
 
 export const PROVIDED_MODULES: Record<string, object> = {
   '@aws-appsync/utils': utilsModule,
@@ -157,7 +182,7 @@ const SETUP = `(function (bridge) {
   const now = Date.now;
   const call = bridge.call, clock = bridge.clock, timeout = bridge.timeout, sliceOver = bridge.sliceOver, heapUsed = bridge.heapUsed;
   const LARGE_CALL = bridge.limits.call, LARGE_TOTAL = bridge.limits.total, LARGE_HEAP_GROWTH = bridge.limits.heapGrowth;
-  const REFUSED_CALL = bridge.limits.refused, outOfMemory = bridge.outOfMemory;
+  const REFUSED_CALL = bridge.limits.refused, LARGE_VALUE = bridge.limits.value, outOfMemory = bridge.outOfMemory;
   const SIGNAL = freeze(create(null));
 
   for (const name of ['eval', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry', 'WeakRef',
@@ -191,7 +216,13 @@ const SETUP = `(function (bridge) {
     ceil: M.ceil }), writable: false, enumerable: false, configurable: false });
   const parse = JSON.parse, stringify = JSON.stringify;
   // AppSync's JSON.parse answers invalid text with an empty string instead of throwing (supported-features.html).
-  defineProperty(g, 'JSON', { value: freeze({ stringify,
+  // JSON.stringify is measured first (see textSize below): a value of shared parts prints each part every time it is reached.
+  defineProperty(g, 'JSON', { value: freeze({
+    stringify(value, replacer, space) {
+      const indent = typeof space === 'number' ? M.min(10, M.max(0, M.floor(space))) : typeof space === 'string' ? M.min(10, space.length) : 0;
+      oneValue(textSize(value, true, indent));
+      return stringify(value, replacer, space);
+    },
     parse(text, reviver) { try { return parse(text, reviver); } catch { return ''; } } }),
     writable: false, enumerable: false, configurable: false });
 
@@ -219,6 +250,139 @@ const SETUP = `(function (bridge) {
   guard(String.prototype, 'padStart', (s, [length]) => +length || 0);
   guard(String.prototype, 'padEnd', (s, [length]) => +length || 0);
   guard(Array, 'from', (_, [items]) => lengthOf(items));
+
+  // One value made at once, by syntax (a spread, a concatenation: compile.ts) or by a
+  // built-in that copies or prints what it is given: past LARGE_CALL elements or
+  // characters it ends the slice of the server's thread, past REFUSED_CALL it fails
+  // with OutOfMemory anywhere. Not added to \`made\`: such values are mostly copies
+  // that replace the last (\`items = [...items, x]\` in a loop), so a total would
+  // refuse ordinary code; what they leave behind is what the heap check measures,
+  // and large ones bring that check forward (\`burst\`), since a loop that doubles a
+  // value reaches gigabytes in fewer rounds than the clock's 128 between checks.
+  function oneValue(size) {
+    if (!(size <= REFUSED_CALL)) { outOfMemory(); throw SIGNAL; }
+    if (clock.sliceEnd !== Infinity && size > LARGE_CALL) { sliceOver(); throw SIGNAL; }
+    if (size >= LARGE_VALUE && (clock.burst += size) > LARGE_CALL) heapCheck();
+  }
+  // The heap grown since the handler's first check: on the server's thread past
+  // LARGE_HEAP_GROWTH the handler moves to a worker; past clock.heapLimit (evaluate-code,
+  // which has no worker to move to) it fails with OutOfMemory. A worker's own V8 limit
+  // stops it there, so it is not read.
+  function heapCheck() {
+    clock.burst = 0;
+    if (clock.sliceEnd === Infinity && clock.heapLimit === Infinity) return;
+    const used = heapUsed();
+    if (clock.heapBase === 0) { clock.heapBase = used; return; }
+    const growth = used - clock.heapBase;
+    if (growth > clock.heapLimit) { outOfMemory(); throw SIGNAL; }
+    if (clock.sliceEnd !== Infinity && growth > LARGE_HEAP_GROWTH) { sliceOver(); throw SIGNAL; }
+  }
+  function guardValue(owner, name, sizeOf) {
+    const original = owner[name];
+    const guarded = { [name](...args) { oneValue(sizeOf(this, args)); return apply(original, this, args); } }[name];
+    defineProperty(owner, name, { value: guarded, writable: true, enumerable: false, configurable: true });
+  }
+
+  // Spread syntax: the size of what is spread (a string, an array, a Map or a Set; an
+  // object's own keys only add to what an object already holds).
+  const RealmMap = Map, RealmSet = Set;
+  const mapSize = getOwnPropertyDescriptor(Map.prototype, 'size').get, setSize = getOwnPropertyDescriptor(Set.prototype, 'size').get;
+  function spreadSize(v) {
+    if (typeof v === 'string' || isArray(v)) return v.length;
+    try {
+      if (v instanceof RealmMap) return apply(mapSize, v, []);
+      if (v instanceof RealmSet) return apply(setSize, v, []);
+    } catch { /* an object that only claims Map's prototype: spreading it fails on its own */ }
+    return 0;
+  }
+  function spread(v) {
+    const size = spreadSize(v);
+    if (size >= LARGE_VALUE) oneValue(size);
+    return v;
+  }
+  // A string just made by \`+\`, \`+=\` or a template literal. V8 makes it in constant
+  // time as a pair of its parts (a cons string), whatever its length, so \`s = s + s\`
+  // reaches hundreds of megabytes in ~28 steps; they are allocated when it is first read.
+  function grown(v) {
+    if (typeof v === 'string' && v.length >= LARGE_VALUE) oneValue(v.length);
+    return v;
+  }
+
+  // The characters String(array) (join, toString) or JSON.stringify would make, counted
+  // without making them, and without running resolver code (getters are not read): a
+  // value whose parts are shared (\`a = [a, a]\`, 25 times) prints each part every time it
+  // is reached, 2^25 of them, from a value of 25 arrays. Counting stops past the largest
+  // value the caller may make. Cycles count nothing (join prints them empty;
+  // JSON.stringify throws).
+  let counted = 0, countLimit = 0;
+  function count(v, json, indent, depth, stack) {
+    if (typeof v === 'string') { counted += v.length + 2; return; }
+    if (typeof v !== 'object' || v === null) { counted += 1; return; }
+    const array = isArray(v);
+    if (!array && !json) { counted += 15; return; }
+    if (depth > 512 || stack.indexOf(v) >= 0) return;
+    stack.push(v);
+    const names = array ? undefined : keys(v);
+    const n = array ? v.length : names.length;
+    counted += n * (1 + indent * (depth + 1));
+    for (let i = 0; i < n && counted <= countLimit; i++) {
+      const d = getOwnPropertyDescriptor(v, array ? i : names[i]);
+      if (!array) counted += names[i].length + 3;
+      if (d && 'value' in d) count(d.value, json, indent, depth + 1, stack);
+    }
+    stack.pop();
+  }
+  function textSize(v, json, indent) {
+    counted = 0;
+    countLimit = clock.sliceEnd !== Infinity ? LARGE_CALL : REFUSED_CALL;
+    count(v, json, indent, 0, []);
+    return counted;
+  }
+  // The elements a.flat(depth) would make, counted the same way.
+  function countLeaves(a, depth, stack) {
+    const n = a.length;
+    for (let i = 0; i < n && counted <= countLimit; i++) {
+      const d = getOwnPropertyDescriptor(a, i);
+      const e = d && 'value' in d ? d.value : undefined;
+      if (depth >= 1 && isArray(e) && stack.indexOf(e) < 0) {
+        stack.push(e);
+        countLeaves(e, depth - 1, stack);
+        stack.pop();
+      } else if (d) counted += 1;
+    }
+  }
+  function flatSize(a, depth) {
+    if (!isArray(a)) return 0;
+    const d = depth === undefined ? 1 : +depth;
+    counted = 0;
+    countLimit = clock.sliceEnd !== Infinity ? LARGE_CALL : REFUSED_CALL;
+    countLeaves(a, d === d ? d : 0, [a]);
+    return counted;
+  }
+  const sumOfLengths = (values) => { let n = 0; for (let i = 0; i < values.length; i++) n += lengthOf(values[i]); return n; };
+  guardValue(ArrayProto, 'join', (a) => (isArray(a) ? textSize(a, false, 0) : 0));
+  guardValue(ArrayProto, 'flat', (a, [depth]) => flatSize(a, depth));
+  guardValue(ArrayProto, 'concat', (a, args) => {
+    let n = lengthOf(a);
+    for (let i = 0; i < args.length; i++) n += isArray(args[i]) ? args[i].length : 1;
+    return n;
+  });
+  guardValue(String.prototype, 'concat', (s, args) => lengthOf(s) + sumOfLengths(args));
+  guardValue(String, 'raw', (_, [strings, ...subs]) => (typeof strings === 'object' && strings !== null ? lengthOf(strings.raw) + sumOfLengths(subs) : 0));
+  guardValue(Object, 'assign', (_, [, ...sources]) => sumOfLengths(sources));
+  for (const name of ['keys', 'values', 'entries', 'getOwnPropertyNames']) guardValue(Object, name, (_, [o]) => lengthOf(o));
+  // flatMap: what each call of the callback returns, added up as it goes.
+  const flatMap = ArrayProto.flatMap;
+  defineProperty(ArrayProto, 'flatMap', { value: { flatMap(callback, thisArg) {
+    if (typeof callback !== 'function') return apply(flatMap, this, [callback, thisArg]);
+    let made = 0;
+    return apply(flatMap, this, [function (x, i, a) {
+      const r = apply(callback, thisArg, [x, i, a]);
+      made += isArray(r) ? r.length : 1;
+      if (made >= LARGE_VALUE) oneValue(made);
+      return r;
+    }]);
+  } }.flatMap, writable: true, enumerable: false, configurable: true });
 
   function toRealm(v) {
     if (typeof v !== 'object' || v === null) return typeof v === 'function' ? undefined : v;
@@ -369,12 +533,7 @@ const SETUP = `(function (bridge) {
     const t = now();
     if (t > clock.deadline) { timeout(); throw SIGNAL; }
     if (t > clock.sliceEnd && clock.ticks >= clock.sliceMinTicks) { sliceOver(); throw SIGNAL; }
-    // On the server's thread (a slice is set), a handler that grows the heap by much moves too.
-    if (clock.sliceEnd !== Infinity) {
-      const used = heapUsed();
-      if (clock.heapBase === 0) clock.heapBase = used;
-      else if (used - clock.heapBase > LARGE_HEAP_GROWTH) { sliceOver(); throw SIGNAL; }
-    }
+    heapCheck();
   }
 
   function importer(table) {
@@ -384,7 +543,7 @@ const SETUP = `(function (bridge) {
   // A module's top level, run for one request: its exports, fresh.
   function instantiate(factory, load) {
     const exports = {};
-    factory(load, exports, tick);
+    factory(load, exports, tick, spread, grown);
     return exports;
   }
 
@@ -464,11 +623,11 @@ function callForRealm(fn: (...args: unknown[]) => unknown, args: unknown[]): Set
 
 export function createRealm(): Realm {
   const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
-  const clock: Clock = { deadline: Infinity, sliceEnd: Infinity, sliceMinTicks: 0, ticks: 0, made: 0, heapBase: 0 };
+  const clock: Clock = { deadline: Infinity, sliceEnd: Infinity, sliceMinTicks: 0, ticks: 0, made: 0, burst: 0, heapBase: 0, heapLimit: Infinity };
   const bridge = {
     call: callForRealm,
     clock,
-    limits: { call: LARGE_CALL, total: LARGE_TOTAL, heapGrowth: LARGE_HEAP_GROWTH, refused: REFUSED_CALL },
+    limits: { call: LARGE_CALL, total: LARGE_TOTAL, heapGrowth: LARGE_HEAP_GROWTH, refused: REFUSED_CALL, value: LARGE_VALUE },
     outOfMemory: () => {
       const invocation = currentInvocation();
       if (invocation) invocation.signal = new OutOfMemory();
