@@ -14,7 +14,7 @@ import MagicString from 'magic-string';
 export const IMPORT = '__appsync$import';
 export const EXPORTS = '__appsync$exports';
 export const TICK = '__appsync$tick';
-/** `(value) => value`, after checking the size of what is about to be spread. */
+/** `(value, weight = 1) => value`, after checking the size of what is about to be spread (× weight per element). */
 export const SPREAD = '__appsync$spread';
 /** `(value) => value`, after checking the length of a string just made. */
 export const GROWN = '__appsync$grown';
@@ -172,7 +172,11 @@ function instrument(root: AnyNode, out: MagicString, callStarts: CompiledScript[
       const what = node.type === 'ImportExpression' ? 'import() is' : node.type === 'MetaProperty' ? 'import.meta is' : node.async ? 'async functions are' : 'generators are';
       throw new CompileError(`${what} not supported`, node.loc!.start.line, node.loc!.start.column + 1);
     }
-    if (node.type === 'SpreadElement') wrap(node.argument, SPREAD);
+    if (node.type === 'SpreadElement' && parent?.type === 'ObjectExpression') {
+      // Into an object, each element of a string or an array becomes a property: weighed as eight elements.
+      out.appendLeft(node.argument.start, `${SPREAD}(`);
+      out.prependRight(node.argument.end, ', 8)');
+    } else if (node.type === 'SpreadElement') wrap(node.argument, SPREAD);
     else if (node.type === 'BinaryExpression' && node.operator === '+' && computed(node.left) && computed(node.right)) wrap(node, GROWN);
     else if (node.type === 'AssignmentExpression' && node.operator === '+=' && computed(node.right)) wrap(node, GROWN);
     else if (node.type === 'TemplateLiteral' && node.expressions.length >= 2 && parent?.type !== 'TaggedTemplateExpression') wrap(node, GROWN);

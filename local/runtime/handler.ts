@@ -46,7 +46,7 @@ export function runHandlerFor(module: CodeModule, handler: 'request' | 'response
     const value = withInvocation(invocation, () => {
       const fn = handlersFor(module, invocation.request ?? invocation)[handler];
       if (typeof fn !== 'function') throw new TypeError(`${handler} is not a function`);
-      return fn(ctx);
+      return realm.internals.returned(fn(ctx));
     });
     return { kind: 'value', value };
   } catch (thrown) {

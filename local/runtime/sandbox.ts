@@ -75,6 +75,10 @@ type Internals = {
   toRealm(value: unknown): unknown;
   /** A realm value copied as plain data without running resolver code (getters, toJSON), or undefined if it cannot be. */
   snapshot(value: unknown): unknown;
+  /** A handler's return value, checked for size (a realm function: it throws the signal OutOfMemory). */
+  returned(value: unknown): unknown;
+  /** The characters JSON.stringify would make of a realm value, counted without making them (past REFUSED_CALL: more). */
+  printedSize(value: unknown): number;
   expose(tree: object): object;
   fieldRun(parts: FieldRunParts, selectionSetList: () => unknown, selectionSetGraphQL: () => unknown): RealmFieldRun;
   handlerContext(run: RealmFieldRun, prev: unknown, hasResult: boolean, result: unknown, error: unknown): unknown;
@@ -284,7 +288,7 @@ const SETUP = `(function (bridge) {
   }
 
   // Spread syntax: the size of what is spread (a string, an array, a Map or a Set; an
-  // object's own keys only add to what an object already holds).
+  // object's own keys only add to what an object already holds), weighed (compile.ts).
   const RealmMap = Map, RealmSet = Set;
   const mapSize = getOwnPropertyDescriptor(Map.prototype, 'size').get, setSize = getOwnPropertyDescriptor(Set.prototype, 'size').get;
   function spreadSize(v) {
@@ -295,8 +299,8 @@ const SETUP = `(function (bridge) {
     } catch { /* an object that only claims Map's prototype: spreading it fails on its own */ }
     return 0;
   }
-  function spread(v) {
-    const size = spreadSize(v);
+  function spread(v, weight) {
+    const size = spreadSize(v) * (weight || 1);
     if (size >= LARGE_VALUE) oneValue(size);
     return v;
   }
@@ -332,9 +336,9 @@ const SETUP = `(function (bridge) {
     }
     stack.pop();
   }
-  function textSize(v, json, indent) {
+  function textSize(v, json, indent, limit = clock.sliceEnd !== Infinity ? LARGE_CALL : REFUSED_CALL) {
     counted = 0;
-    countLimit = clock.sliceEnd !== Infinity ? LARGE_CALL : REFUSED_CALL;
+    countLimit = limit;
     count(v, json, indent, 0, []);
     return counted;
   }
@@ -359,7 +363,8 @@ const SETUP = `(function (bridge) {
     countLeaves(a, d === d ? d : 0, [a]);
     return counted;
   }
-  const sumOfLengths = (values) => { let n = 0; for (let i = 0; i < values.length; i++) n += lengthOf(values[i]); return n; };
+  const measured = (v) => (typeof v === 'string' || isArray(v) ? v.length : 0);
+  const sumOfLengths = (values) => { let n = 0; for (let i = 0; i < values.length; i++) n += measured(values[i]); return n; };
   guardValue(ArrayProto, 'join', (a) => (isArray(a) ? textSize(a, false, 0) : 0));
   guardValue(ArrayProto, 'flat', (a, [depth]) => flatSize(a, depth));
   guardValue(ArrayProto, 'concat', (a, args) => {
@@ -367,10 +372,12 @@ const SETUP = `(function (bridge) {
     for (let i = 0; i < args.length; i++) n += isArray(args[i]) ? args[i].length : 1;
     return n;
   });
-  guardValue(String.prototype, 'concat', (s, args) => lengthOf(s) + sumOfLengths(args));
-  guardValue(String, 'raw', (_, [strings, ...subs]) => (typeof strings === 'object' && strings !== null ? lengthOf(strings.raw) + sumOfLengths(subs) : 0));
-  guardValue(Object, 'assign', (_, [, ...sources]) => sumOfLengths(sources));
-  for (const name of ['keys', 'values', 'entries', 'getOwnPropertyNames']) guardValue(Object, name, (_, [o]) => lengthOf(o));
+  guardValue(String.prototype, 'concat', (s, args) => measured(s) + sumOfLengths(args));
+  guardValue(String, 'raw', (_, [strings, ...subs]) => (typeof strings === 'object' && strings !== null && isArray(strings.raw) ? sumOfLengths(strings.raw) + sumOfLengths(subs) : 0));
+  // Weighed by what each element costs next to an array's: a property of an object (assign), a
+  // key string (keys, getOwnPropertyNames), a [key, value] pair (entries).
+  guardValue(Object, 'assign', (_, [, ...sources]) => 8 * sumOfLengths(sources));
+  for (const [name, weight] of [['keys', 2], ['values', 1], ['entries', 4], ['getOwnPropertyNames', 2]]) guardValue(Object, name, (_, [o]) => weight * measured(o));
   // flatMap: what each call of the callback returns, added up as it goes.
   const flatMap = ArrayProto.flatMap;
   defineProperty(ArrayProto, 'flatMap', { value: { flatMap(callback, thisArg) {
@@ -429,10 +436,12 @@ const SETUP = `(function (bridge) {
   // worker starts again from this copy, not from what the stopped run changed). Own
   // enumerable data properties only, so no getter or toJSON of resolver code runs here;
   // functions are left out and Dates become their JSON text, as the worker would get them.
-  // Undefined when the value cannot be copied (circular, or an array longer than any
-  // handler is handed): the move then copies ctx as it is.
+  // Undefined when the value cannot be copied (circular, or larger than any handler is
+  // handed, counting shared parts each time they are reached): the move then copies ctx as it is.
   const getTime = DateProto.getTime, toISOString = DateProto.toISOString;
+  let copied = 0;
   function copyData(v, depth) {
+    if (++copied > REFUSED_CALL) throw SIGNAL;
     if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? undefined : v;
     if (depth > 64) throw SIGNAL;
     if (getPrototypeOf(v) === DateProto) { const t = apply(getTime, v, []); return t === t ? apply(toISOString, v, []) : null; }
@@ -457,8 +466,18 @@ const SETUP = `(function (bridge) {
     return out;
   }
   function snapshot(v) {
+    copied = 0;
     try { return copyData(v, 0); } catch { return undefined; }
   }
+  // What a handler returns goes on to the host as data (JSON, GraphQL's serialisation,
+  // a data source's request), which reaches shared parts every time too: past
+  // REFUSED_CALL elements and characters the handler fails with OutOfMemory.
+  function returned(v) {
+    if (typeof v === 'object' && v !== null && textSize(v, true, 0, REFUSED_CALL) > REFUSED_CALL) { outOfMemory(); throw SIGNAL; }
+    return v;
+  }
+  // The size of the text JSON.stringify would make of a value, without making it (past REFUSED_CALL: more than that).
+  const printedSize = (v) => textSize(v, true, 0, REFUSED_CALL);
 
   function settle(r) {
     if (r.k === 0) return toRealm(r.v);
@@ -600,7 +619,7 @@ const SETUP = `(function (bridge) {
     for (const o of seen) freeze(o);
   }
 
-  return { toRealm, snapshot, expose, fieldRun, handlerContext, importer, instantiate, lockDown, signal: SIGNAL, tick };
+  return { toRealm, snapshot, returned, printedSize, expose, fieldRun, handlerContext, importer, instantiate, lockDown, signal: SIGNAL, tick };
 })`;
 
 type Settled = { k: 0; v: unknown } | { k: 1 } | { k: 2; t: string; m: string };

@@ -34,7 +34,8 @@ import { plainInfo, type Context } from '../context.ts';
 import { runHandlerFor, type Outcome } from '../handler.ts';
 import type { Invocation } from '../invocation.ts';
 import type { CodeModule } from '../sandbox.ts';
-import { ResolverError } from '../signals.ts';
+import { REFUSED_CALL } from '../sandbox.ts';
+import { OutOfMemory, ResolverError } from '../signals.ts';
 import { runOnWorker } from './pool.ts';
 import type { JobAnswer, PlainContext } from './protocol.ts';
 
@@ -96,6 +97,8 @@ function handedOf(module: CodeModule, ctx: Context): Handed | undefined {
 }
 
 async function runMoved(module: CodeModule, handler: 'request' | 'response', ctx: Context, handed: Handed | undefined, invocation: Invocation): Promise<Outcome> {
+  // Copied as JSON below when the handed copy could not be made: never a value whose text would not fit a worker.
+  if (!handed && module.realm.internals.printedSize(ctx) > REFUSED_CALL) return { kind: 'error', error: new OutOfMemory() };
   const answer = await runOnWorker({
     file: module.file,
     code: module.code,
