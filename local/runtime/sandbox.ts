@@ -378,6 +378,12 @@ const SETUP = `(function (bridge) {
   // key string (keys, getOwnPropertyNames), a [key, value] pair (entries).
   guardValue(Object, 'assign', (_, [, ...sources]) => 8 * sumOfLengths(sources));
   for (const [name, weight] of [['keys', 2], ['values', 1], ['entries', 4], ['getOwnPropertyNames', 2]]) guardValue(Object, name, (_, [o]) => weight * measured(o));
+  // Copies as long as what they are called on: bounded by a value that exists already,
+  // but a loop body that copies a large one runs 128 times between clock checks.
+  for (const name of ['slice', 'map', 'filter', 'toReversed', 'toSorted', 'toSpliced', 'with']) {
+    if (ArrayProto[name]) guardValue(ArrayProto, name, (a) => measured(a));
+  }
+  for (const name of ['split', 'toUpperCase', 'toLowerCase', 'normalize']) guardValue(String.prototype, name, (str) => measured(str));
   // flatMap: what each call of the callback returns, added up as it goes.
   const flatMap = ArrayProto.flatMap;
   defineProperty(ArrayProto, 'flatMap', { value: { flatMap(callback, thisArg) {
