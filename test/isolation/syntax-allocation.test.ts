@@ -74,3 +74,35 @@ describe.each(CASES)('through evaluateCode: $name', ({ request }) => {
     expect(evaluateCode({ code: OK, function: 'request', context: {} })).toMatchObject({ evaluationResult: '{"payload":"ok"}' });
   }, 120_000);
 });
+
+// What the measuring must not refuse: values copied many times over, as long as each is of an ordinary size.
+const ORDINARY: { name: string; request: string; result: unknown }[] = [
+  {
+    name: 'items = [...items, item] over 3,000 items (4.5 M elements copied in all)',
+    request: `let items = [];\n  for (const n of Array.from({ length: 3000 })) {\n    items = [...items, { n: items.length }];\n  }\n  return { count: items.length, last: items[2999].n };`,
+    result: { count: 3000, last: 2999 },
+  },
+  {
+    name: 'a string grown by s = s + part to 600,000 characters',
+    request: `let s = '';\n  const part = 'abc';\n  for (const n of Array.from({ length: 200000 })) {\n    s = s + part;\n  }\n  return { length: s.length };`,
+    result: { length: 600000 },
+  },
+  {
+    name: 'template literals, concatenations and spreads keep their values',
+    request: `const a = 'x', b = 2, list = [1, 2];\n  const o = { ...{ k: 1 }, m: 2 };\n  return [\`\${a}-\${b}\`, a + b, [...list, ...'ab'], o, Math.max(...list)];`,
+    result: ['x-2', 'x2', [1, 2, 'a', 'b'], { k: 1, m: 2 }, 2],
+  },
+  {
+    name: 'an array that holds itself joins as in V8: the cycle prints empty',
+    request: `const a = [1];\n  a.push(a);\n  return { text: a.join('-') };`,
+    result: { text: '1-' },
+  },
+];
+
+describe.each(ORDINARY)('not refused: $name', ({ request, result }) => {
+  test('evaluates to its value', () => {
+    const output = evaluateCode({ code: moduleOf(request), function: 'request', context: {} });
+    expect(output.error).toBeUndefined();
+    expect(JSON.parse(output.evaluationResult!)).toEqual(result);
+  });
+});
