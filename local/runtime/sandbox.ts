@@ -318,50 +318,71 @@ const SETUP = `(function (bridge) {
   // is reached, 2^25 of them, from a value of 25 arrays. Counting stops past the largest
   // value the caller may make. Cycles count nothing (join prints them empty;
   // JSON.stringify throws).
-  let counted = 0, countLimit = 0;
+  // Each array or object is counted once (\`known\`) and its count reused wherever it
+  // is reached again, so counting takes as long as the value has parts, not as long as
+  // printing would.
+  let countLimit = 0, known = null;
   function count(v, json, indent, depth, stack) {
-    if (typeof v === 'string') { counted += v.length + 2; return; }
-    if (typeof v !== 'object' || v === null) { counted += 1; return; }
+    if (typeof v === 'string') return v.length + 2;
+    if (typeof v !== 'object' || v === null) return 1;
     const array = isArray(v);
-    if (!array && !json) { counted += 15; return; }
-    if (depth > 512 || stack.indexOf(v) >= 0) return;
+    if (!array && !json) return 15;
+    if (depth > 512 || stack.indexOf(v) >= 0) return 0;
+    // With an indent, a part's text depends on how deep it sits: counted again where it is reached.
+    const memo = indent === 0 && depth > 0;
+    if (memo) {
+      if (known === null) known = new RealmMap();
+      const size = known.get(v);
+      if (size !== undefined) return size;
+    }
     stack.push(v);
     const names = array ? undefined : keys(v);
     const n = array ? v.length : names.length;
-    counted += n * (1 + indent * (depth + 1));
-    for (let i = 0; i < n && counted <= countLimit; i++) {
+    let total = n * (1 + indent * (depth + 1));
+    for (let i = 0; i < n && total <= countLimit; i++) {
       const d = getOwnPropertyDescriptor(v, array ? i : names[i]);
-      if (!array) counted += names[i].length + 3;
-      if (d && 'value' in d) count(d.value, json, indent, depth + 1, stack);
+      if (!array) total += names[i].length + 3;
+      if (d && 'value' in d) total += count(d.value, json, indent, depth + 1, stack);
     }
     stack.pop();
+    if (memo) known.set(v, total);
+    return total;
   }
   function textSize(v, json, indent, limit = clock.sliceEnd !== Infinity ? LARGE_CALL : REFUSED_CALL) {
-    counted = 0;
     countLimit = limit;
-    count(v, json, indent, 0, []);
-    return counted;
+    known = null;
+    const size = count(v, json, indent, 0, []);
+    known = null;
+    return size;
   }
-  // The elements a.flat(depth) would make, counted the same way.
+  // The elements a.flat(depth) would make, counted the same way (once per array and depth left).
   function countLeaves(a, depth, stack) {
+    let byDepth = known.get(a);
+    if (byDepth === undefined) known.set(a, (byDepth = new RealmMap()));
+    const size = byDepth.get(depth);
+    if (size !== undefined) return size;
+    let total = 0;
     const n = a.length;
-    for (let i = 0; i < n && counted <= countLimit; i++) {
+    for (let i = 0; i < n && total <= countLimit; i++) {
       const d = getOwnPropertyDescriptor(a, i);
       const e = d && 'value' in d ? d.value : undefined;
       if (depth >= 1 && isArray(e) && stack.indexOf(e) < 0) {
         stack.push(e);
-        countLeaves(e, depth - 1, stack);
+        total += countLeaves(e, depth - 1, stack);
         stack.pop();
-      } else if (d) counted += 1;
+      } else if (d) total += 1;
     }
+    byDepth.set(depth, total);
+    return total;
   }
   function flatSize(a, depth) {
     if (!isArray(a)) return 0;
     const d = depth === undefined ? 1 : +depth;
-    counted = 0;
     countLimit = clock.sliceEnd !== Infinity ? LARGE_CALL : REFUSED_CALL;
-    countLeaves(a, d === d ? d : 0, [a]);
-    return counted;
+    known = new RealmMap();
+    const size = countLeaves(a, d === d ? d : 0, [a]);
+    known = null;
+    return size;
   }
   const measured = (v) => (typeof v === 'string' || isArray(v) ? v.length : 0);
   const sumOfLengths = (values) => { let n = 0; for (let i = 0; i < values.length; i++) n += measured(values[i]); return n; };
