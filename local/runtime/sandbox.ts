@@ -405,6 +405,44 @@ const SETUP = `(function (bridge) {
     if (ArrayProto[name]) guardValue(ArrayProto, name, (a) => measured(a));
   }
   for (const name of ['split', 'toUpperCase', 'toLowerCase', 'normalize']) guardValue(String.prototype, name, (str) => measured(str));
+  // replace/replaceAll: a long replacement for each of many matches (\`s.replaceAll('a', s)\`:
+  // length squared). The matches are counted first (indexOf, or match for a global
+  // expression); a replacement with \`$\` patterns counts as if each repeated the whole match;
+  // a replacement function's results are added up as it goes.
+  const indexOf = String.prototype.indexOf, match = String.prototype.match, RealmRegExp = RegExp;
+  function replaceSize(str, pattern, replacement, all) {
+    const n = measured(str);
+    if (typeof replacement !== 'string' || n === 0) return 0;
+    let count = 0, longest = 0;
+    if (pattern instanceof RealmRegExp) {
+      const found = pattern.global ? apply(match, str, [pattern]) : null;
+      if (found) { count = found.length; for (let i = 0; i < found.length; i++) if (found[i].length > longest) longest = found[i].length; }
+      else { count = 1; longest = n; }
+    } else {
+      const p = typeof pattern === 'string' ? pattern : '' + pattern;
+      longest = p.length;
+      if (!all) count = 1;
+      else for (let at = apply(indexOf, str, [p]); at >= 0 && count <= n; at = apply(indexOf, str, [p, at + (p.length || 1)])) count++;
+    }
+    const perMatch = apply(indexOf, replacement, ['$']) >= 0 ? replacement.length * (longest || 1) : replacement.length;
+    return n + count * perMatch;
+  }
+  for (const name of ['replace', 'replaceAll']) {
+    const original = String.prototype[name];
+    defineProperty(String.prototype, name, { value: { [name](pattern, replacement) {
+      if (typeof replacement === 'function') {
+        const f = replacement;
+        let made = 0;
+        replacement = function (...args) {
+          const r = apply(f, undefined, args);
+          made += typeof r === 'string' ? r.length : 0;
+          if (made >= LARGE_VALUE) oneValue(made);
+          return r;
+        };
+      } else oneValue(replaceSize(this, pattern, replacement, name === 'replaceAll'));
+      return apply(original, this, [pattern, replacement]);
+    } }[name], writable: true, enumerable: false, configurable: true });
+  }
   // flatMap: what each call of the callback returns, added up as it goes.
   const flatMap = ArrayProto.flatMap;
   defineProperty(ArrayProto, 'flatMap', { value: { flatMap(callback, thisArg) {

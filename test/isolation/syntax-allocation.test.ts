@@ -28,6 +28,7 @@ const CASES: { name: string; request: string }[] = [
   { name: 'Array.prototype.concat doubling an array', request: doubling('let a = [1];', 40, 'a = a.concat(a);', 'a.length') },
   { name: 'String.prototype.concat doubling a string', request: doubling(`let s = 'ab';`, 27, 's = s.concat(s);', `s.indexOf('c')`) },
   { name: 'Array.prototype.join doubling a string: s = [s, s].join("")', request: doubling(`let s = 'ab';`, 27, `s = [s, s].join('');`, 's.length') },
+  { name: "String.prototype.replaceAll putting a string in place of each of its characters: s.replaceAll('a', s)", request: doubling(`let s = 'a';`, 14, 's = s + s;', `s.replaceAll('a', s).length`) },
   { name: 'Object.assign of a long string', request: `${LONG}\n  return { payload: Object.keys(Object.assign({}, s)).length };` },
   { name: 'JSON.stringify of nested shared arrays', request: `${SHARED}\n  return { payload: JSON.stringify(a).length };` },
   { name: 'String() of nested shared arrays', request: `${SHARED}\n  return { payload: String(a).length };` },
@@ -92,6 +93,11 @@ const ORDINARY: { name: string; request: string; result: unknown }[] = [
     name: 'template literals, concatenations and spreads keep their values',
     request: `const a = 'x', b = 2, list = [1, 2];\n  const o = { ...{ k: 1 }, m: 2 };\n  return [\`\${a}-\${b}\`, a + b, [...list, ...'ab'], o, Math.max(...list)];`,
     result: ['x-2', 'x2', [1, 2, 'a', 'b'], { k: 1, m: 2 }, 2],
+  },
+  {
+    name: 'replace and replaceAll keep their values, $ patterns included',
+    request: `return ['a-b-c'.replaceAll('-', '+'), 'abc'.replace('b', 'X'), 'a1b2'.replace(new RegExp('[0-9]', 'g'), '<$&>'), 'ab'.replace(new RegExp('(a)'), '$1$1')];`,
+    result: ['a+b+c', 'aXc', 'a<1>b<2>', 'aab'],
   },
   {
     name: 'an array that holds itself joins as in V8: the cycle prints empty',
