@@ -6,6 +6,7 @@ import { bundleCodeWithMap } from './declaration/bundle.ts';
 import type { Context } from './runtime/context.ts';
 import { runHandler } from './runtime/handler.ts';
 import { newInvocation } from './runtime/invocation.ts';
+import { WORKER_HEAP_MB } from './runtime/runaway/pool.ts';
 import { CodeLoadError, createRealm, loadCode, type FieldRunParts } from './runtime/sandbox.ts';
 import { validateCode, type CodeError } from './runtime/validation/index.ts';
 
@@ -122,7 +123,8 @@ export function evaluateCode(input: EvaluateCodeInput): EvaluateCodeOutput {
     context.error,
   ) as Context;
 
-  const outcome = runHandler(module, input.function, ctx, invocation);
+  // No worker to move to and no worker's heap limit: the handler may grow the heap by what a served one's worker holds.
+  const outcome = runHandler(module, input.function, ctx, invocation, WORKER_HEAP_MB * 1024 * 1024);
   const output: EvaluateCodeOutput =
     outcome.kind === 'error'
       ? { error: { message: outcome.error.message }, logs: invocation.logs }

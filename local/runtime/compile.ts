@@ -3,6 +3,10 @@
 // object, and every function body and loop body first calls the clock, so a
 // handler that runs past the request's time limit can be stopped (node:vm's own
 // timeout starts a watchdog thread per call: ~125 µs, far over our budget).
+// Syntax that can double a value's size in one step is measured too (see
+// `instrument`): what is spread (`...x`), and the strings `+`, `+=` and template
+// literals make from two values, since a few dozen such steps, fewer than the
+// clock's checks, reach gigabytes.
 // A source map leads positions in the script back to the module's text.
 import { parse, type Node } from 'acorn';
 import MagicString from 'magic-string';
@@ -10,9 +14,13 @@ import MagicString from 'magic-string';
 export const IMPORT = '__appsync$import';
 export const EXPORTS = '__appsync$exports';
 export const TICK = '__appsync$tick';
+/** `(value, weight = 1) => value`, after checking the size of what is about to be spread (× weight per element). */
+export const SPREAD = '__appsync$spread';
+/** `(value) => value`, after checking the length of a string just made. */
+export const GROWN = '__appsync$grown';
 
 export type CompiledScript = {
-  /** `(function (import, exports, tick) { … })`, to run in the realm. */
+  /** `(function (import, exports, tick, spread, grown) { … })`, to run in the realm. */
   source: string;
   /** Source map from `source` back to the module's text (v3, no content). */
   map: string;
@@ -110,7 +118,7 @@ export function compileModule(code: string, file: string): CompiledScript {
 
   const callStarts = new Map<string, { line: number; column: number }>();
   instrument(program, out, callStarts);
-  out.prepend(`(function (${IMPORT}, ${EXPORTS}, ${TICK}) {"use strict";${header.join('')}\n`);
+  out.prepend(`(function (${IMPORT}, ${EXPORTS}, ${TICK}, ${SPREAD}, ${GROWN}) {"use strict";${header.join('')}\n`);
   out.append(`\n;${footer.join('')}\n})`);
   const map = out.generateMap({ hires: true, source: file, includeContent: false });
   return { source: out.toString(), map: map.toString(), imports, callStarts };
@@ -136,10 +144,22 @@ function declaredNames(declaration: AnyNode): string[] {
 const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
-/** Every function entry and loop iteration calls the clock first. */
+/**
+ * Every function entry and loop iteration calls the clock first. Every spread
+ * argument goes through SPREAD (`[...x]` → `[...spread(x)]`), and every string
+ * concatenation whose parts are both computed (`a + b`, `s += t`, a template
+ * literal with two or more substitutions) through GROWN. A concatenation with a
+ * literal part grows by a constant per step, so it takes as many steps, and clock
+ * checks, as characters: those are left alone.
+ */
 function instrument(root: AnyNode, out: MagicString, callStarts: CompiledScript['callStarts']) {
   const tick = `${TICK}();`;
-  const visit = (node: AnyNode) => {
+  const wrap = (node: AnyNode, helper: string) => {
+    out.appendLeft(node.start, `${helper}(`);
+    out.prependRight(node.end, ')');
+  };
+  const computed = (node: AnyNode) => node.type !== 'Literal';
+  const visit = (node: AnyNode, parent?: AnyNode) => {
     if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' &&
       node.callee.object.name === 'console') {
       const name = node.callee.property.loc.start;
@@ -152,6 +172,14 @@ function instrument(root: AnyNode, out: MagicString, callStarts: CompiledScript[
       const what = node.type === 'ImportExpression' ? 'import() is' : node.type === 'MetaProperty' ? 'import.meta is' : node.async ? 'async functions are' : 'generators are';
       throw new CompileError(`${what} not supported`, node.loc!.start.line, node.loc!.start.column + 1);
     }
+    if (node.type === 'SpreadElement' && parent?.type === 'ObjectExpression') {
+      // Into an object, each element of a string or an array becomes a property: weighed as eight elements.
+      out.appendLeft(node.argument.start, `${SPREAD}(`);
+      out.prependRight(node.argument.end, ', 8)');
+    } else if (node.type === 'SpreadElement') wrap(node.argument, SPREAD);
+    else if (node.type === 'BinaryExpression' && node.operator === '+' && computed(node.left) && computed(node.right)) wrap(node, GROWN);
+    else if (node.type === 'AssignmentExpression' && node.operator === '+=' && computed(node.right)) wrap(node, GROWN);
+    else if (node.type === 'TemplateLiteral' && node.expressions.length >= 2 && parent?.type !== 'TaggedTemplateExpression') wrap(node, GROWN);
     if (FUNCTIONS.has(node.type)) {
       const body = node.body as AnyNode;
       if (body.type === 'BlockStatement') out.appendLeft(body.start + 1, tick);
@@ -171,8 +199,8 @@ function instrument(root: AnyNode, out: MagicString, callStarts: CompiledScript[
       if (key === 'loc') continue;
       const value = node[key];
       if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child.type === 'string') visit(child);
-      } else if (value && typeof value === 'object' && typeof value.type === 'string') visit(value);
+        for (const child of value) if (child && typeof child.type === 'string') visit(child, node);
+      } else if (value && typeof value === 'object' && typeof value.type === 'string') visit(value, node);
     }
   };
   visit(root);

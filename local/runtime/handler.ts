@@ -10,12 +10,15 @@ export type Outcome =
   | { kind: 'early'; value: unknown; skipTo: SkipTo | undefined }
   | { kind: 'error'; error: ResolverError };
 
-/** Runs a handler to its end (or the request's deadline). */
-export function runHandler(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation): Outcome {
-  return runHandlerFor(module, handler, ctx, invocation, NO_SLICE) as Outcome;
+/**
+ * Runs a handler to its end (or the request's deadline). `heapLimit`: the heap it may
+ * grow by before it fails with OutOfMemory, where no V8 limit of a worker stops it first.
+ */
+export function runHandler(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation, heapLimit = Infinity): Outcome {
+  return runHandlerFor(module, handler, ctx, invocation, heapLimit === Infinity ? NO_SLICE : { ...NO_SLICE, heapLimit }) as Outcome;
 }
 
-export type Slice = { end: number; minTicks: number };
+export type Slice = { end: number; minTicks: number; heapLimit?: number };
 const NO_SLICE: Slice = { end: Infinity, minTicks: Infinity };
 
 /**
@@ -34,14 +37,16 @@ export function runHandlerFor(module: CodeModule, handler: 'request' | 'response
   realm.clock.sliceMinTicks = slice.minTicks;
   realm.clock.ticks = 0;
   realm.clock.made = 0;
+  realm.clock.burst = 0;
   realm.clock.heapBase = 0;
+  realm.clock.heapLimit = slice.heapLimit ?? Infinity;
   invocation.signal = undefined;
   try {
     // The module as evaluated for this request (module-level state lasts one request).
     const value = withInvocation(invocation, () => {
       const fn = handlersFor(module, invocation.request ?? invocation)[handler];
       if (typeof fn !== 'function') throw new TypeError(`${handler} is not a function`);
-      return fn(ctx);
+      return realm.internals.returned(fn(ctx));
     });
     return { kind: 'value', value };
   } catch (thrown) {

@@ -42,8 +42,14 @@ v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtrac
 
 export type Handler = (ctx: unknown) => unknown;
 
-/** A compiled module's top level, as a function of the realm: `(import, exports, tick) => void`. */
-type ModuleFactory = (load: (specifier: string) => object | undefined, exports: Record<string, unknown>, tick: () => void) => void;
+/** A compiled module's top level, as a function of the realm: `(import, exports, tick, spread, grown) => void` (compile.ts). */
+type ModuleFactory = (
+  load: (specifier: string) => object | undefined,
+  exports: Record<string, unknown>,
+  tick: () => void,
+  spread: (value: unknown) => unknown,
+  grown: (value: unknown) => unknown,
+) => void;
 
 type Handlers = { request?: Handler; response?: Handler };
 
@@ -69,6 +75,10 @@ type Internals = {
   toRealm(value: unknown): unknown;
   /** A realm value copied as plain data without running resolver code (getters, toJSON), or undefined if it cannot be. */
   snapshot(value: unknown): unknown;
+  /** A handler's return value, checked for size (a realm function: it throws the signal OutOfMemory). */
+  returned(value: unknown): unknown;
+  /** The characters JSON.stringify would make of a realm value, counted without making them (past REFUSED_CALL: more). */
+  printedSize(value: unknown): number;
   expose(tree: object): object;
   fieldRun(parts: FieldRunParts, selectionSetList: () => unknown, selectionSetGraphQL: () => unknown): RealmFieldRun;
   handlerContext(run: RealmFieldRun, prev: unknown, hasResult: boolean, result: unknown, error: unknown): unknown;
@@ -114,9 +124,21 @@ export type Realm = {
 /**
  * The realm's clock (see Realm.clock), and what the handler in progress made on the
  * server's thread: `made`, elements and characters of the built-in calls guarded by
- * size, and `heapBase`, the heap in use at its first clock check (0 until then).
+ * size, `burst`, those of large values made since the last heap check (spreads,
+ * concatenations, copying built-ins), `heapBase`, the heap in use at its first heap
+ * check (0 until then), and `heapLimit`, the growth past it that fails the handler
+ * with OutOfMemory (Infinity where V8's own limit of a worker does that).
  */
-export type Clock = { deadline: number; sliceEnd: number; sliceMinTicks: number; ticks: number; made: number; heapBase: number };
+export type Clock = {
+  deadline: number;
+  sliceEnd: number;
+  sliceMinTicks: number;
+  ticks: number;
+  made: number;
+  burst: number;
+  heapBase: number;
+  heapLimit: number;
+};
 
 /** One guarded built-in call making more elements or characters than this ends the slice of the server's thread. */
 export const LARGE_CALL = 1 << 20;
@@ -132,6 +154,13 @@ export const LARGE_TOTAL = 8 * LARGE_CALL;
 export const REFUSED_CALL = 4 * LARGE_CALL;
 /** …and a heap grown by more than this since the handler's first clock check. */
 export const LARGE_HEAP_GROWTH = 128 * 1024 * 1024;
+/**
+ * Values of at least this many elements or characters, made by syntax or by a
+ * copying built-in, are counted into `Clock.burst`; past LARGE_CALL of them the
+ * heap is checked at once rather than at the clock's next check, which a loop
+ * doubling a value never reaches (its check comes every 128 rounds).
+ */
+export const LARGE_VALUE = 1 << 16;
 
 export const PROVIDED_MODULES: Record<string, object> = {
   '@aws-appsync/utils': utilsModule,
@@ -157,7 +186,7 @@ const SETUP = `(function (bridge) {
   const now = Date.now;
   const call = bridge.call, clock = bridge.clock, timeout = bridge.timeout, sliceOver = bridge.sliceOver, heapUsed = bridge.heapUsed;
   const LARGE_CALL = bridge.limits.call, LARGE_TOTAL = bridge.limits.total, LARGE_HEAP_GROWTH = bridge.limits.heapGrowth;
-  const REFUSED_CALL = bridge.limits.refused, outOfMemory = bridge.outOfMemory;
+  const REFUSED_CALL = bridge.limits.refused, LARGE_VALUE = bridge.limits.value, outOfMemory = bridge.outOfMemory;
   const SIGNAL = freeze(create(null));
 
   for (const name of ['eval', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry', 'WeakRef',
@@ -191,7 +220,13 @@ const SETUP = `(function (bridge) {
     ceil: M.ceil }), writable: false, enumerable: false, configurable: false });
   const parse = JSON.parse, stringify = JSON.stringify;
   // AppSync's JSON.parse answers invalid text with an empty string instead of throwing (supported-features.html).
-  defineProperty(g, 'JSON', { value: freeze({ stringify,
+  // JSON.stringify is measured first (see textSize below): a value of shared parts prints each part every time it is reached.
+  defineProperty(g, 'JSON', { value: freeze({
+    stringify(value, replacer, space) {
+      const indent = typeof space === 'number' ? M.min(10, M.max(0, M.floor(space))) : typeof space === 'string' ? M.min(10, space.length) : 0;
+      oneValue(textSize(value, true, indent));
+      return stringify(value, replacer, space);
+    },
     parse(text, reviver) { try { return parse(text, reviver); } catch { return ''; } } }),
     writable: false, enumerable: false, configurable: false });
 
@@ -219,6 +254,207 @@ const SETUP = `(function (bridge) {
   guard(String.prototype, 'padStart', (s, [length]) => +length || 0);
   guard(String.prototype, 'padEnd', (s, [length]) => +length || 0);
   guard(Array, 'from', (_, [items]) => lengthOf(items));
+
+  // One value made at once, by syntax (a spread, a concatenation: compile.ts) or by a
+  // built-in that copies or prints what it is given: past LARGE_CALL elements or
+  // characters it ends the slice of the server's thread, past REFUSED_CALL it fails
+  // with OutOfMemory anywhere. Not added to \`made\`: such values are mostly copies
+  // that replace the last (\`items = [...items, x]\` in a loop), so a total would
+  // refuse ordinary code; what they leave behind is what the heap check measures,
+  // and large ones bring that check forward (\`burst\`), since a loop that doubles a
+  // value reaches gigabytes in fewer rounds than the clock's 128 between checks.
+  function oneValue(size) {
+    if (!(size <= REFUSED_CALL)) { outOfMemory(); throw SIGNAL; }
+    if (clock.sliceEnd !== Infinity && size > LARGE_CALL) { sliceOver(); throw SIGNAL; }
+    if (size >= LARGE_VALUE && (clock.burst += size) > LARGE_CALL) heapCheck();
+  }
+  // The heap grown since the handler's first check: on the server's thread past
+  // LARGE_HEAP_GROWTH the handler moves to a worker; past clock.heapLimit (evaluate-code,
+  // which has no worker to move to) it fails with OutOfMemory. A worker's own V8 limit
+  // stops it there, so it is not read.
+  function heapCheck() {
+    clock.burst = 0;
+    if (clock.sliceEnd === Infinity && clock.heapLimit === Infinity) return;
+    const used = heapUsed();
+    if (clock.heapBase === 0) { clock.heapBase = used; return; }
+    const growth = used - clock.heapBase;
+    if (growth > clock.heapLimit) { outOfMemory(); throw SIGNAL; }
+    if (clock.sliceEnd !== Infinity && growth > LARGE_HEAP_GROWTH) { sliceOver(); throw SIGNAL; }
+  }
+  function guardValue(owner, name, sizeOf) {
+    const original = owner[name];
+    const guarded = { [name](...args) { oneValue(sizeOf(this, args)); return apply(original, this, args); } }[name];
+    defineProperty(owner, name, { value: guarded, writable: true, enumerable: false, configurable: true });
+  }
+
+  // Spread syntax: the size of what is spread (a string, an array, a Map or a Set; an
+  // object's own keys only add to what an object already holds), weighed (compile.ts).
+  const RealmMap = Map, RealmSet = Set;
+  const mapSize = getOwnPropertyDescriptor(Map.prototype, 'size').get, setSize = getOwnPropertyDescriptor(Set.prototype, 'size').get;
+  function spreadSize(v) {
+    if (typeof v === 'string' || isArray(v)) return v.length;
+    try {
+      if (v instanceof RealmMap) return apply(mapSize, v, []);
+      if (v instanceof RealmSet) return apply(setSize, v, []);
+    } catch { /* an object that only claims Map's prototype: spreading it fails on its own */ }
+    return 0;
+  }
+  function spread(v, weight) {
+    const size = spreadSize(v) * (weight || 1);
+    if (size >= LARGE_VALUE) oneValue(size);
+    return v;
+  }
+  // A string just made by \`+\`, \`+=\` or a template literal. V8 makes it in constant
+  // time as a pair of its parts (a cons string), whatever its length, so \`s = s + s\`
+  // reaches hundreds of megabytes in ~28 steps; they are allocated when it is first read.
+  function grown(v) {
+    if (typeof v === 'string' && v.length >= LARGE_VALUE) oneValue(v.length);
+    return v;
+  }
+
+  // The characters String(array) (join, toString) or JSON.stringify would make, counted
+  // without making them, and without running resolver code (getters are not read): a
+  // value whose parts are shared (\`a = [a, a]\`, 25 times) prints each part every time it
+  // is reached, 2^25 of them, from a value of 25 arrays. Counting stops past the largest
+  // value the caller may make. Cycles count nothing (join prints them empty;
+  // JSON.stringify throws).
+  // Each array or object is counted once (\`known\`) and its count reused wherever it
+  // is reached again, so counting takes as long as the value has parts, not as long as
+  // printing would.
+  let countLimit = 0, known = null;
+  function count(v, json, indent, depth, stack) {
+    if (typeof v === 'string') return v.length + 2;
+    if (typeof v !== 'object' || v === null) return 1;
+    const array = isArray(v);
+    if (!array && !json) return 15;
+    if (depth > 512 || stack.indexOf(v) >= 0) return 0;
+    // With an indent, a part's text depends on how deep it sits: counted again where it is reached.
+    const memo = indent === 0 && depth > 0;
+    if (memo) {
+      if (known === null) known = new RealmMap();
+      const size = known.get(v);
+      if (size !== undefined) return size;
+    }
+    stack.push(v);
+    const names = array ? undefined : keys(v);
+    const n = array ? v.length : names.length;
+    let total = n * (1 + indent * (depth + 1));
+    for (let i = 0; i < n && total <= countLimit; i++) {
+      const d = getOwnPropertyDescriptor(v, array ? i : names[i]);
+      if (!array) total += names[i].length + 3;
+      if (d && 'value' in d) total += count(d.value, json, indent, depth + 1, stack);
+    }
+    stack.pop();
+    if (memo) known.set(v, total);
+    return total;
+  }
+  function textSize(v, json, indent, limit = clock.sliceEnd !== Infinity ? LARGE_CALL : REFUSED_CALL) {
+    countLimit = limit;
+    known = null;
+    const size = count(v, json, indent, 0, []);
+    known = null;
+    return size;
+  }
+  // The elements a.flat(depth) would make, counted the same way (once per array and depth left).
+  function countLeaves(a, depth, stack) {
+    let byDepth = known.get(a);
+    if (byDepth === undefined) known.set(a, (byDepth = new RealmMap()));
+    const size = byDepth.get(depth);
+    if (size !== undefined) return size;
+    let total = 0;
+    const n = a.length;
+    for (let i = 0; i < n && total <= countLimit; i++) {
+      const d = getOwnPropertyDescriptor(a, i);
+      const e = d && 'value' in d ? d.value : undefined;
+      if (depth >= 1 && isArray(e) && stack.indexOf(e) < 0) {
+        stack.push(e);
+        total += countLeaves(e, depth - 1, stack);
+        stack.pop();
+      } else if (d) total += 1;
+    }
+    byDepth.set(depth, total);
+    return total;
+  }
+  function flatSize(a, depth) {
+    if (!isArray(a)) return 0;
+    const d = depth === undefined ? 1 : +depth;
+    countLimit = clock.sliceEnd !== Infinity ? LARGE_CALL : REFUSED_CALL;
+    known = new RealmMap();
+    const size = countLeaves(a, d === d ? d : 0, [a]);
+    known = null;
+    return size;
+  }
+  const measured = (v) => (typeof v === 'string' || isArray(v) ? v.length : 0);
+  const sumOfLengths = (values) => { let n = 0; for (let i = 0; i < values.length; i++) n += measured(values[i]); return n; };
+  guardValue(ArrayProto, 'join', (a) => (isArray(a) ? textSize(a, false, 0) : 0));
+  guardValue(ArrayProto, 'flat', (a, [depth]) => flatSize(a, depth));
+  guardValue(ArrayProto, 'concat', (a, args) => {
+    let n = lengthOf(a);
+    for (let i = 0; i < args.length; i++) n += isArray(args[i]) ? args[i].length : 1;
+    return n;
+  });
+  guardValue(String.prototype, 'concat', (s, args) => measured(s) + sumOfLengths(args));
+  guardValue(String, 'raw', (_, [strings, ...subs]) => (typeof strings === 'object' && strings !== null && isArray(strings.raw) ? sumOfLengths(strings.raw) + sumOfLengths(subs) : 0));
+  // Weighed by what each element costs next to an array's: a property of an object (assign), a
+  // key string (keys, getOwnPropertyNames), a [key, value] pair (entries).
+  guardValue(Object, 'assign', (_, [, ...sources]) => 8 * sumOfLengths(sources));
+  for (const [name, weight] of [['keys', 2], ['values', 1], ['entries', 4], ['getOwnPropertyNames', 2]]) guardValue(Object, name, (_, [o]) => weight * measured(o));
+  // Copies as long as what they are called on: bounded by a value that exists already,
+  // but a loop body that copies a large one runs 128 times between clock checks.
+  for (const name of ['slice', 'map', 'filter', 'toReversed', 'toSorted', 'toSpliced', 'with']) {
+    if (ArrayProto[name]) guardValue(ArrayProto, name, (a) => measured(a));
+  }
+  for (const name of ['split', 'toUpperCase', 'toLowerCase', 'normalize']) guardValue(String.prototype, name, (str) => measured(str));
+  // replace/replaceAll: a long replacement for each of many matches (\`s.replaceAll('a', s)\`:
+  // length squared). The matches are counted first (indexOf, or match for a global
+  // expression); a replacement with \`$\` patterns counts as if each repeated the whole match;
+  // a replacement function's results are added up as it goes.
+  const indexOf = String.prototype.indexOf, match = String.prototype.match, RealmRegExp = RegExp;
+  function replaceSize(str, pattern, replacement, all) {
+    const n = measured(str);
+    if (typeof replacement !== 'string' || n === 0) return 0;
+    let count = 0, longest = 0;
+    if (pattern instanceof RealmRegExp) {
+      const found = pattern.global ? apply(match, str, [pattern]) : null;
+      if (found) { count = found.length; for (let i = 0; i < found.length; i++) if (found[i].length > longest) longest = found[i].length; }
+      else { count = 1; longest = n; }
+    } else {
+      const p = typeof pattern === 'string' ? pattern : '' + pattern;
+      longest = p.length;
+      if (!all) count = 1;
+      else for (let at = apply(indexOf, str, [p]); at >= 0 && count <= n; at = apply(indexOf, str, [p, at + (p.length || 1)])) count++;
+    }
+    const perMatch = apply(indexOf, replacement, ['$']) >= 0 ? replacement.length * (longest || 1) : replacement.length;
+    return n + count * perMatch;
+  }
+  for (const name of ['replace', 'replaceAll']) {
+    const original = String.prototype[name];
+    defineProperty(String.prototype, name, { value: { [name](pattern, replacement) {
+      if (typeof replacement === 'function') {
+        const f = replacement;
+        let made = 0;
+        replacement = function (...args) {
+          const r = apply(f, undefined, args);
+          made += typeof r === 'string' ? r.length : 0;
+          if (made >= LARGE_VALUE) oneValue(made);
+          return r;
+        };
+      } else oneValue(replaceSize(this, pattern, replacement, name === 'replaceAll'));
+      return apply(original, this, [pattern, replacement]);
+    } }[name], writable: true, enumerable: false, configurable: true });
+  }
+  // flatMap: what each call of the callback returns, added up as it goes.
+  const flatMap = ArrayProto.flatMap;
+  defineProperty(ArrayProto, 'flatMap', { value: { flatMap(callback, thisArg) {
+    if (typeof callback !== 'function') return apply(flatMap, this, [callback, thisArg]);
+    let made = 0;
+    return apply(flatMap, this, [function (x, i, a) {
+      const r = apply(callback, thisArg, [x, i, a]);
+      made += isArray(r) ? r.length : 1;
+      if (made >= LARGE_VALUE) oneValue(made);
+      return r;
+    }]);
+  } }.flatMap, writable: true, enumerable: false, configurable: true });
 
   function toRealm(v) {
     if (typeof v !== 'object' || v === null) return typeof v === 'function' ? undefined : v;
@@ -265,10 +501,12 @@ const SETUP = `(function (bridge) {
   // worker starts again from this copy, not from what the stopped run changed). Own
   // enumerable data properties only, so no getter or toJSON of resolver code runs here;
   // functions are left out and Dates become their JSON text, as the worker would get them.
-  // Undefined when the value cannot be copied (circular, or an array longer than any
-  // handler is handed): the move then copies ctx as it is.
+  // Undefined when the value cannot be copied (circular, or larger than any handler is
+  // handed, counting shared parts each time they are reached): the move then copies ctx as it is.
   const getTime = DateProto.getTime, toISOString = DateProto.toISOString;
+  let copied = 0;
   function copyData(v, depth) {
+    if (++copied > REFUSED_CALL) throw SIGNAL;
     if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? undefined : v;
     if (depth > 64) throw SIGNAL;
     if (getPrototypeOf(v) === DateProto) { const t = apply(getTime, v, []); return t === t ? apply(toISOString, v, []) : null; }
@@ -293,8 +531,18 @@ const SETUP = `(function (bridge) {
     return out;
   }
   function snapshot(v) {
+    copied = 0;
     try { return copyData(v, 0); } catch { return undefined; }
   }
+  // What a handler returns goes on to the host as data (JSON, GraphQL's serialisation,
+  // a data source's request), which reaches shared parts every time too: past
+  // REFUSED_CALL elements and characters the handler fails with OutOfMemory.
+  function returned(v) {
+    if (typeof v === 'object' && v !== null && textSize(v, true, 0, REFUSED_CALL) > REFUSED_CALL) { outOfMemory(); throw SIGNAL; }
+    return v;
+  }
+  // The size of the text JSON.stringify would make of a value, without making it (past REFUSED_CALL: more than that).
+  const printedSize = (v) => textSize(v, true, 0, REFUSED_CALL);
 
   function settle(r) {
     if (r.k === 0) return toRealm(r.v);
@@ -369,12 +617,7 @@ const SETUP = `(function (bridge) {
     const t = now();
     if (t > clock.deadline) { timeout(); throw SIGNAL; }
     if (t > clock.sliceEnd && clock.ticks >= clock.sliceMinTicks) { sliceOver(); throw SIGNAL; }
-    // On the server's thread (a slice is set), a handler that grows the heap by much moves too.
-    if (clock.sliceEnd !== Infinity) {
-      const used = heapUsed();
-      if (clock.heapBase === 0) clock.heapBase = used;
-      else if (used - clock.heapBase > LARGE_HEAP_GROWTH) { sliceOver(); throw SIGNAL; }
-    }
+    heapCheck();
   }
 
   function importer(table) {
@@ -384,7 +627,7 @@ const SETUP = `(function (bridge) {
   // A module's top level, run for one request: its exports, fresh.
   function instantiate(factory, load) {
     const exports = {};
-    factory(load, exports, tick);
+    factory(load, exports, tick, spread, grown);
     return exports;
   }
 
@@ -441,7 +684,7 @@ const SETUP = `(function (bridge) {
     for (const o of seen) freeze(o);
   }
 
-  return { toRealm, snapshot, expose, fieldRun, handlerContext, importer, instantiate, lockDown, signal: SIGNAL, tick };
+  return { toRealm, snapshot, returned, printedSize, expose, fieldRun, handlerContext, importer, instantiate, lockDown, signal: SIGNAL, tick };
 })`;
 
 type Settled = { k: 0; v: unknown } | { k: 1 } | { k: 2; t: string; m: string };
@@ -464,11 +707,11 @@ function callForRealm(fn: (...args: unknown[]) => unknown, args: unknown[]): Set
 
 export function createRealm(): Realm {
   const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
-  const clock: Clock = { deadline: Infinity, sliceEnd: Infinity, sliceMinTicks: 0, ticks: 0, made: 0, heapBase: 0 };
+  const clock: Clock = { deadline: Infinity, sliceEnd: Infinity, sliceMinTicks: 0, ticks: 0, made: 0, burst: 0, heapBase: 0, heapLimit: Infinity };
   const bridge = {
     call: callForRealm,
     clock,
-    limits: { call: LARGE_CALL, total: LARGE_TOTAL, heapGrowth: LARGE_HEAP_GROWTH, refused: REFUSED_CALL },
+    limits: { call: LARGE_CALL, total: LARGE_TOTAL, heapGrowth: LARGE_HEAP_GROWTH, refused: REFUSED_CALL, value: LARGE_VALUE },
     outOfMemory: () => {
       const invocation = currentInvocation();
       if (invocation) invocation.signal = new OutOfMemory();

@@ -27,14 +27,16 @@
 // OutOfMemory where even a worker could not hold it (V8 ends the whole process,
 // not the worker, when one allocation fails after its last-resort collection); a
 // handler whose heap grows past LARGE_HEAP_GROWTH moves at its next clock check;
-// catastrophic regular expressions finish on V8's linear-time engine. Not covered:
-// allocation by syntax faster than the clock checks it (`a = [...a, ...a]` doubled
-// in fewer than 128 rounds), and backtracking in expressions with backreferences.
+// catastrophic regular expressions finish on V8's linear-time engine. Syntax that
+// makes a value at once (a spread, a concatenation of two computed strings) and the
+// built-ins that copy or print what they are given are measured the same way, one
+// value at a time (compile.ts, sandbox.ts), and large values bring the heap check
+// forward. Not covered: backtracking in expressions with backreferences.
 import { plainInfo, type Context, type FieldRun } from '../context.ts';
 import { runHandlerFor, type Outcome } from '../handler.ts';
 import type { Invocation } from '../invocation.ts';
-import type { CodeModule } from '../sandbox.ts';
-import { ResolverError } from '../signals.ts';
+import { REFUSED_CALL, type CodeModule } from '../sandbox.ts';
+import { OutOfMemory, ResolverError } from '../signals.ts';
 import { handedOf, type Handed } from './handed.ts';
 import { runOnWorker } from './pool.ts';
 import type { JobAnswer, PlainContext } from './protocol.ts';
@@ -67,6 +69,8 @@ export function runHandlerServed(module: CodeModule, handler: 'request' | 'respo
 }
 
 async function runMoved(module: CodeModule, handler: 'request' | 'response', ctx: Context, handed: Handed | undefined, invocation: Invocation): Promise<Outcome> {
+  // Copied as JSON below when the handed copy could not be made: never a value whose text would not fit a worker.
+  if (!handed && module.realm.internals.printedSize(ctx) > REFUSED_CALL) return { kind: 'error', error: new OutOfMemory() };
   const answer = await runOnWorker({
     file: module.file,
     code: module.code,

@@ -48,6 +48,8 @@ export const ESCAPE_CASES: EscapeCase[] = [
   { name: 'console.log\'s constructor', body: tryCompile('console.log.constructor'), expect: { error: CODE_GENERATION } },
   { name: 'the module loader the compiled code is given', body: tryCompile(`__appsync$import.constructor`), expect: { error: CODE_GENERATION } },
   { name: 'the clock the compiled code is given', body: tryCompile(`__appsync$tick.constructor`), expect: { error: CODE_GENERATION } },
+  { name: 'the spread measure the compiled code is given', body: tryCompile(`__appsync$spread.constructor`), expect: { error: CODE_GENERATION } },
+  { name: 'the string measure the compiled code is given', body: tryCompile(`__appsync$grown.constructor`), expect: { error: CODE_GENERATION } },
   { name: 'a data source\'s result (ctx.result)', handler: 'response', body: tryCompile('ctx.result.constructor.constructor'), expect: { error: CODE_GENERATION } },
   { name: 'a data source\'s error (ctx.error)', handler: 'response', body: `return ctx.error === undefined || ctx.error.constructor === Object ? 'realm' : 'OTHER';`, expect: { value: 'realm' } },
   // Prototypes, getters and setters.
