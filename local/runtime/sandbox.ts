@@ -189,7 +189,12 @@ const SETUP = `(function (bridge) {
   const REFUSED_CALL = bridge.limits.refused, LARGE_VALUE = bridge.limits.value, outOfMemory = bridge.outOfMemory;
   const SIGNAL = freeze(create(null));
 
+  const RealmProxy = Proxy, construct = Reflect.construct;
+  // ArrayBuffer, DataView and the typed arrays are not among AppSync's built-ins, and one call of theirs
+  // allocates gigabytes outside the heap at once (\`new ArrayBuffer(2 ** 31)\`), where no heap check sees it.
   for (const name of ['eval', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry', 'WeakRef',
+    'ArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
+    'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array',
     'Proxy', 'Reflect', 'Intl', 'Promise', 'queueMicrotask', 'escape', 'unescape', 'AsyncIterator', 'Iterator']) delete g[name];
   // Date stays (the lint rules deny its setters and locale methods, so AppSync has one), without those.
   for (const name of ['setDate', 'setFullYear', 'setHours', 'setMilliseconds', 'setMinutes', 'setMonth', 'setSeconds',
@@ -398,6 +403,19 @@ const SETUP = `(function (bridge) {
   // Weighed by what each element costs next to an array's: a property of an object (assign), a
   // key string (keys, getOwnPropertyNames), a [key, value] pair (entries).
   guardValue(Object, 'assign', (_, [, ...sources]) => 8 * sumOfLengths(sources));
+  // Constructors that copy what they are given, weighed as above: an entry of a Map (a key and a value) or a
+  // property made by fromEntries. Map and Set are replaced by the same constructor behind a construct
+  // check, reached alike through the global, the prototype's constructor and a subclass's super().
+  guardValue(Object, 'fromEntries', (_, [entries]) => 8 * spreadSize(entries));
+  for (const [name, weight] of [['Map', 2], ['Set', 1]]) {
+    const original = g[name];
+    const checked = new RealmProxy(original, { construct(target, args, newTarget) {
+      oneValue(weight * spreadSize(args[0]));
+      return construct(target, args, newTarget);
+    } });
+    defineProperty(original.prototype, 'constructor', { value: checked, writable: true, enumerable: false, configurable: true });
+    defineProperty(g, name, { value: checked, writable: true, enumerable: false, configurable: true });
+  }
   for (const [name, weight] of [['keys', 2], ['values', 1], ['entries', 4], ['getOwnPropertyNames', 2]]) guardValue(Object, name, (_, [o]) => weight * measured(o));
   // Copies as long as what they are called on: bounded by a value that exists already,
   // but a loop body that copies a large one runs 128 times between clock checks.

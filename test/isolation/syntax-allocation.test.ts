@@ -17,6 +17,9 @@ const doubling = (start: string, rounds: number, body: string, payload: string) 
 /** `a`: 27 arrays, each holding the one before twice; 2^27 ones when printed or flattened. */
 /** `s`: 2 M characters (a string that long is allowed; an object with a property per character, 2 M properties, is not). */
 const LONG = `let s = 'x';\n  for (const round of Array.from({ length: 21 })) {\n    s = s + s;\n  }`;
+/** `big`: a million elements made by `element`; then `copy` of it kept a hundred times. */
+const copies = (element: string, copy: string) =>
+  `const big = Array.from({ length: 1000000 }).map((x, i) => ${element});\n  const keep = [];\n  for (const round of Array.from({ length: 100 })) {\n    keep.push(${copy});\n  }\n  return { payload: keep.length };`;
 const SHARED = `let a = [1];\n  for (const round of Array.from({ length: 27 })) {\n    a = [a, a];\n  }`;
 
 const CASES: { name: string; request: string }[] = [
@@ -34,6 +37,10 @@ const CASES: { name: string; request: string }[] = [
   { name: 'String() of nested shared arrays', request: `${SHARED}\n  return { payload: String(a).length };` },
   { name: 'flat(Infinity) of nested shared arrays', request: `${SHARED}\n  return { payload: a.flat(Infinity).length };` },
   { name: 'nested shared arrays returned as the result', request: `${SHARED}\n  return { payload: a };` },
+  // A million entries copied a hundred times: each copy is of an ordinary size, but the loop makes gigabytes between two clock checks.
+  { name: 'new Map of a million entries, a hundred times over', request: copies('[i, i]', 'new Map(big)') },
+  { name: 'new Set of a million values, a hundred times over', request: copies('i', 'new Set(big)') },
+  { name: 'Object.fromEntries of a million entries, a hundred times over', request: copies("['k' + i, i]", 'Object.fromEntries(big)') },
 ];
 
 const moduleOf = (request: string) => `export function request(ctx) {\n  ${request}\n}\nexport function response(ctx) {\n  return ctx.result;\n}\n`;
@@ -98,6 +105,11 @@ const ORDINARY: { name: string; request: string; result: unknown }[] = [
     name: 'replace and replaceAll keep their values, $ patterns included',
     request: `return ['a-b-c'.replaceAll('-', '+'), 'abc'.replace('b', 'X'), 'a1b2'.replace(new RegExp('[0-9]', 'g'), '<$&>'), 'ab'.replace(new RegExp('(a)'), '$1$1')];`,
     result: ['a+b+c', 'aXc', 'a<1>b<2>', 'aab'],
+  },
+  {
+    name: 'Map, Set and Object.fromEntries build as usual, a Map is still a Map',
+    request: `const m = new Map([['a', 1]]);\n  const s = new Set('abca');\n  return [m.get('a'), m.constructor === Map, m.has('a'), [...s].join(''), Object.fromEntries([['k', 2]])];`,
+    result: [1, true, true, 'abc', { k: 2 }],
   },
   {
     name: 'an array that holds itself joins as in V8: the cycle prints empty',

@@ -69,7 +69,8 @@ export const ESCAPE_CASES: EscapeCase[] = [
   { name: 'the stack formatter is no way out', body: tryCompile(`Error['prepareStackTrace'].constructor`), expect: { error: CODE_GENERATION } },
   // Proxy, Reflect and friends.
   ...['Proxy', 'Reflect', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask',
-    'process', 'Buffer', 'fetch', 'globalThis', 'global', 'eval', 'FinalizationRegistry', 'WeakRef', 'Intl'].map(
+    'process', 'Buffer', 'fetch', 'globalThis', 'global', 'eval', 'FinalizationRegistry', 'WeakRef', 'Intl',
+    'ArrayBuffer', 'DataView', 'Uint8Array', 'Float64Array'].map(
     (name): EscapeCase => ({ name: `${name} is not defined`, body: `return typeof ${name};`, expect: { value: 'undefined' } }),
   ),
   ...['require', 'module'].map((name): EscapeCase => ({ name: `${name} is not defined`, body: `return typeof ${name};`, unbundledOnly: true, expect: { value: 'undefined' } })),
