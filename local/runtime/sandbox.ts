@@ -248,11 +248,13 @@ const SETUP = `(function (bridge) {
     if (clock.sliceEnd !== Infinity && (size > LARGE_CALL || clock.made > LARGE_TOTAL)) { sliceOver(); throw SIGNAL; }
   }
   const lengthOf = (v) => (typeof v === 'string' || (typeof v === 'object' && v !== null) ? +v.length || 0 : 0);
-  function guard(owner, name, sizeOf) {
+  /** owner[name], replaced by the same built-in called after \`check(this, args)\`. */
+  function checked(owner, name, check) {
     const original = owner[name];
-    const guarded = { [name](...args) { sizeCheck(sizeOf(this, args)); return apply(original, this, args); } }[name];
+    const guarded = { [name](...args) { check(this, args); return apply(original, this, args); } }[name];
     defineProperty(owner, name, { value: guarded, writable: true, enumerable: false, configurable: true });
   }
+  const guard = (owner, name, sizeOf) => checked(owner, name, (self, args) => sizeCheck(sizeOf(self, args)));
   guard(ArrayProto, 'fill', (a) => lengthOf(a));
   guard(ArrayProto, 'join', (a, [separator]) => lengthOf(a) * (1 + (typeof separator === 'string' ? separator.length : 1)));
   guard(String.prototype, 'repeat', (s, [count]) => lengthOf(s) * (+count || 0));
@@ -264,13 +266,9 @@ const SETUP = `(function (bridge) {
   // LARGE_CALL on the server's thread the handler moves to a worker, whose deadline ends it.
   for (const name of ['reverse', 'sort', 'indexOf', 'lastIndexOf', 'includes', 'copyWithin', 'shift', 'unshift', 'splice',
     'every', 'some', 'forEach', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight']) {
-    const original = ArrayProto[name];
-    if (!original) continue;
-    const walked = { [name](...args) {
-      if (clock.sliceEnd !== Infinity && lengthOf(this) > LARGE_CALL) { sliceOver(); throw SIGNAL; }
-      return apply(original, this, args);
-    } }[name];
-    defineProperty(ArrayProto, name, { value: walked, writable: true, enumerable: false, configurable: true });
+    if (ArrayProto[name]) checked(ArrayProto, name, (self) => {
+      if (clock.sliceEnd !== Infinity && lengthOf(self) > LARGE_CALL) { sliceOver(); throw SIGNAL; }
+    });
   }
 
   // One value made at once, by syntax (a spread, a concatenation: compile.ts) or by a
@@ -300,9 +298,7 @@ const SETUP = `(function (bridge) {
     if (clock.sliceEnd !== Infinity && growth > LARGE_HEAP_GROWTH) { sliceOver(); throw SIGNAL; }
   }
   function guardValue(owner, name, sizeOf) {
-    const original = owner[name];
-    const guarded = { [name](...args) { oneValue(sizeOf(this, args)); return apply(original, this, args); } }[name];
-    defineProperty(owner, name, { value: guarded, writable: true, enumerable: false, configurable: true });
+    checked(owner, name, (self, args) => oneValue(sizeOf(self, args)));
   }
 
   // Spread syntax: the size of what is spread (a string, an array, a Map or a Set; an
