@@ -46,6 +46,9 @@ try {
     if (row.prepare) {
       await pace(ANSWERS, CONCURRENCY, (i) => row.prepare!.store(store, question, i));
       await pace(ANSWERS, CONCURRENCY, async (i) => void (await row.prepare!.endToEnd(server, questionId, i)));
+      // The prepared answers' own pushes may still be on their way: let them land before the row's window opens,
+      // or they are counted as the row's (a change of vote counted 601–609 messages of 600).
+      await quiet(shown);
     }
     const from = shown.length;
     const acknowledged: Sighting[] = [];
@@ -71,6 +74,16 @@ try {
 } finally {
   await server.close();
   await store.close();
+}
+
+/** Until no message has arrived for 250 ms (at most 5 s). */
+async function quiet(shown: Sighting[]): Promise<void> {
+  const deadline = performance.now() + 5000;
+  let [seen, since] = [shown.length, performance.now()];
+  while (performance.now() - since < 250 && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (shown.length !== seen) [seen, since] = [shown.length, performance.now()];
+  }
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '∞');
