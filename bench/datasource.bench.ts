@@ -6,8 +6,10 @@
 //   raw HTTP      dynalite's HTTP API, DynamoDB's JSON protocol over keep-alive HTTP, no SDK
 //   AWS SDK v3    @aws-sdk/client-dynamodb against dynalite's HTTP API (serialisation + SigV4): the endpoint engine
 // Target: the data source reaches at least 70 % of the engine's direct throughput (in-process dynalite).
-// Run: npm run bench datasource  (figures from a shared 2-core machine: compare ratios, not absolutes)
+// Run: npm run bench datasource  (figures from a shared 2-core machine: compare ratios, not absolutes;
+// BENCH_ROUNDS, BENCH_VOTES per round, BENCH_WARM_VOTES on each fresh store before its round)
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { dynamoDbDataSource } from '../local/data-sources/dynamodb/index.ts';
 import type { DataSource } from '../local/data-sources/data-source.ts';
 import { startDynalite } from '../local/store/dynalite.ts';
@@ -16,11 +18,15 @@ import { startDynaliteThread } from '../local/store/dynalite-thread.ts';
 import type { DynamoDbEngine } from '../local/store/engine.ts';
 import { connectEndpoint } from '../local/store/endpoint.ts';
 import { ensureTables } from '../local/store/tables.ts';
+import { cpuSince, threadCpu } from './voting/thread-cpu.ts';
 
 const CONCURRENCY = 32;
 const VOTES_PER_ROUND = Number(process.env.BENCH_VOTES ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const WARM_VOTES = 500;
+// A fresh store thread is a new V8 isolate running cold code: in memory, its first 3,000 votes cost 420 µs of
+// CPU each, the next 3,000 300, then 230–270 (the in-process store's, warm: 130–230, load 15). With 500 only,
+// the thread rows compared the thread's cold code with the in-process store's code warmed by the earlier paths.
+const WARM_VOTES = Number(process.env.BENCH_WARM_VOTES ?? 4000);
 const SHARDS = 4;
 const TARGET = 0.7;
 
@@ -69,13 +75,14 @@ function direct(engine: DynamoDbEngine): Vote {
   };
 }
 
-/** Votes per second with CONCURRENCY votes in flight (each vote is two requests), and the process's CPU time per vote (all its threads). */
-async function measure(vote: Vote, votes: number): Promise<{ rate: number; cpuUs: number }> {
+/** Votes per second with CONCURRENCY votes in flight (each vote is two requests), and the process's CPU time per vote (all its threads, and its main thread). */
+async function measure(vote: Vote, votes: number): Promise<{ rate: number; cpuUs: number; mainUs: number }> {
   const poll = randomUUID();
   const options = ['a', 'b', 'c'];
   let next = 0;
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
+  const threads = threadCpu(process.pid);
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < votes) {
@@ -86,7 +93,7 @@ async function measure(vote: Vote, votes: number): Promise<{ rate: number; cpuUs
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpu);
-  return { rate: votes / seconds, cpuUs: (used.user + used.system) / votes };
+  return { rate: votes / seconds, cpuUs: (used.user + used.system) / votes, mainUs: (cpuSince(threads, threadCpu(process.pid)).main * 1000) / votes };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -125,27 +132,30 @@ for (const [, path] of paths) await measure(path(warm), 300);
 await warm.close();
 const samples = new Map(paths.map(([name]) => [name, [] as number[]]));
 const cpuSamples = new Map(paths.map(([name]) => [name, [] as number[]]));
+const mainSamples = new Map(paths.map(([name]) => [name, [] as number[]]));
 for (let round = 0; round < ROUNDS; round++) {
   for (const [name, path] of paths) {
     const engines = await freshEngines();
     // A fresh store thread starts with cold code (a new V8 isolate): every path warms on its fresh store first.
     await measure(path(engines), WARM_VOTES);
-    const { rate, cpuUs } = await measure(path(engines), VOTES_PER_ROUND);
+    const { rate, cpuUs, mainUs } = await measure(path(engines), VOTES_PER_ROUND);
     samples.get(name)!.push(rate);
     cpuSamples.get(name)!.push(cpuUs);
+    mainSamples.get(name)!.push(mainUs);
     await engines.close();
   }
 }
 const rate = new Map([...samples].map(([name, values]) => [name, median(values)]));
 const cpu = new Map([...cpuSamples].map(([name, values]) => [name, median(values)]));
+const mainCpu = new Map([...mainSamples].map(([name, values]) => [name, median(values)]));
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(7);
 const pct = (n: number) => `${Math.round(n * 100)} %`.padStart(6);
 console.log(`HandsUp vote writes (conditional PutItem + UpdateItem ADD), ${CONCURRENCY} concurrent, dynalite 4 in memory,`);
-console.log(`median of ${ROUNDS} rounds of ${VOTES_PER_ROUND} votes; requests/s = 2 × votes/s.\n`);
-console.log('| path                      | votes/s | requests/s | CPU µs per vote, all threads |');
-console.log('|---------------------------|--------:|-----------:|-----------------------------:|');
-for (const [name] of paths) console.log(`| ${name.padEnd(25)} | ${fmt(rate.get(name)!)} | ${fmt(2 * rate.get(name)!).padStart(10)} | ${fmt(cpu.get(name)!).padStart(28)} |`);
+console.log(`median of ${ROUNDS} rounds of ${VOTES_PER_ROUND} votes, each after ${WARM_VOTES} on its fresh store; requests/s = 2 × votes/s; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}.\n`);
+console.log('| path                      | votes/s | requests/s | CPU µs per vote, all threads | main thread |');
+console.log('|---------------------------|--------:|-----------:|-----------------------------:|------------:|');
+for (const [name] of paths) console.log(`| ${name.padEnd(25)} | ${fmt(rate.get(name)!)} | ${fmt(2 * rate.get(name)!).padStart(10)} | ${fmt(cpu.get(name)!).padStart(28)} | ${fmt(mainCpu.get(name)!).padStart(11)} |`);
 
 const ratio = (a: string, b: string) => rate.get(a)! / rate.get(b)!;
 const checks: [string, number][] = [

@@ -32,7 +32,7 @@ const answer = (entry: Answer) => {
 };
 
 // (No top-level await: the entry is bundled as CommonJS, see local/workers/bundled-source.ts.)
-startDynalite(workerData as StoreWorkerData).then((engine) => {
+startDynalite({ ...(workerData as StoreWorkerData), syncReads: true }).then((engine) => {
   port.on('message', (message: ToStore) => {
     if ('close' in message) {
       void engine.close().then(() => {

@@ -58,10 +58,12 @@ export async function startDynalite(options: {
   asShipped?: boolean;
   /** false: dynalite parses every expression and reads every table description (bench/voting/store-cpu.ts's baseline). */
   memos?: boolean;
+  /** Misses read LevelDB at once (dynalite-persistence.ts): for the store's own thread only. */
+  syncReads?: boolean;
 }): Promise<DynamoDbEngine> {
   if (options.path) mkdirSync(options.path, { recursive: true });
   const store = db.create({ path: options.path ?? undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  if (!options.asShipped) speedUpPersistence(store.db);
+  if (!options.asShipped) speedUpPersistence(store.db, { syncReads: options.syncReads });
   const memos = !options.asShipped && options.memos !== false;
   if (memos) keepTableDescriptions(store);
   const expressions = memos ? new ExpressionMemo() : null;

@@ -16,12 +16,17 @@ const getVotes = async (engine: DynamoDbEngine, id: string) =>
 const addOne = (engine: DynamoDbEngine, id: string) =>
   engine.call('UpdateItem', { TableName: 'Counters', Key: key(id), UpdateExpression: 'ADD votes :one', ExpressionAttributeValues: { ':one': { N: '1' } } });
 
-describe('dynalite on disk', () => {
+// A miss goes to LevelDB through the thread pool (in the server's thread), or at once (getSync: on the store's own thread).
+describe.each([
+  ['through the thread pool', false],
+  ['at once', true],
+])('dynalite on disk, a missed read going to LevelDB %s', (_, syncReads) => {
   let dataDir: string;
   let engine: DynamoDbEngine;
+  const start = () => startDynalite({ path: dataDir, syncReads });
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'handsup-dynalite-persistence-'));
-    engine = await startDynalite({ path: dataDir });
+    engine = await start();
     await ensureTables(engine, TABLES);
   });
   afterAll(async () => {
@@ -35,7 +40,7 @@ describe('dynalite on disk', () => {
     const scanned = (await engine.call('Scan', { TableName: 'Counters' })) as { Items: { id: { S: string }; votes: { N: string } }[] };
     expect(scanned.Items.find((item) => item.id.S === 'hot')?.votes.N).toBe('200');
     await engine.close();
-    engine = await startDynalite({ path: dataDir });
+    engine = await start();
     expect(await getVotes(engine, 'hot')).toBe('200');
   });
 
@@ -45,7 +50,7 @@ describe('dynalite on disk', () => {
     await engine.call('DeleteItem', { TableName: 'Counters', Key: key('gone') });
     expect(await getVotes(engine, 'gone')).toBeUndefined();
     await engine.close();
-    engine = await startDynalite({ path: dataDir });
+    engine = await start();
     expect(await getVotes(engine, 'gone')).toBeUndefined();
   });
 
