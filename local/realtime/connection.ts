@@ -116,26 +116,30 @@ export class RealtimeConnection {
     const token = { cancelled: false };
     this.pending.set(id, token);
     this.watchIdle();
-    this.context.starter
-      .start(payload)
-      .then((outcome) => {
-        if (token.cancelled) return;
-        this.pending.delete(id);
-        if (!outcome.ok) {
-          this.transport.send(error(id, outcome.errors));
-          return;
-        }
-        const remove = this.context.registry.add(this.sink, id, outcome.spec, () => this.invalidated(id));
-        this.subscriptions.set(id, remove);
-        this.transport.send(startAck(id));
-      })
-      .catch((failure: unknown) => {
-        if (token.cancelled) return;
-        this.pending.delete(id);
-        this.context.onInternalError?.(failure);
-        this.transport.send(error(id, [{ errorType: 'InternalFailure', message: String((failure as Error)?.message ?? failure) }]));
-      })
-      .finally(() => this.watchIdle());
+    void this.settle(id, payload, token);
+  }
+
+  /** Runs a start to its answer: start_ack once registered, or its errors; nothing once a stop or the close cancelled it. */
+  private async settle(id: string, payload: StartPayload, token: { cancelled: boolean }) {
+    try {
+      const outcome = await this.context.starter.start(payload);
+      if (token.cancelled) return;
+      this.pending.delete(id);
+      if (!outcome.ok) {
+        this.transport.send(error(id, outcome.errors));
+        return;
+      }
+      const remove = this.context.registry.add(this.sink, id, outcome.spec, () => this.invalidated(id));
+      this.subscriptions.set(id, remove);
+      this.transport.send(startAck(id));
+    } catch (failure) {
+      if (token.cancelled) return;
+      this.pending.delete(id);
+      this.context.onInternalError?.(failure);
+      this.transport.send(error(id, [{ errorType: 'InternalFailure', message: String((failure as Error)?.message ?? failure) }]));
+    } finally {
+      this.watchIdle();
+    }
   }
 
   private stop(id: string) {

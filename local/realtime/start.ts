@@ -15,6 +15,7 @@ import {
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
+  type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
 import type { LocalApi } from '../api.ts';
@@ -36,6 +37,8 @@ const refuse = (...errors: ProtocolError[]): Refusal => ({ ok: false, errors });
 type Refusal = Extract<StartOutcome, { ok: false }>;
 type CheckedSubscription = {
   ok: true;
+  /** Names this document and operation in a subscription's group key, in place of the query's text. */
+  id: number;
   operation: OperationDefinitionNode;
   fieldNode: FieldNode;
   field: GraphQLField<unknown, unknown>;
@@ -45,6 +48,7 @@ type CheckedSubscription = {
 export class SubscriptionStarter {
   /** Each parsed document's checks (see checked()): they go when the parse cache lets the document go. */
   private readonly checkedDocuments = new WeakMap<DocumentNode, Map<string | undefined, Promise<CheckedSubscription | Refusal>>>();
+  private nextChecked = 1;
 
   constructor(
     private readonly api: LocalApi,
@@ -94,14 +98,15 @@ export class SubscriptionStarter {
       const problem = candidate === null ? null : filterProblem(candidate);
       if (problem) return refuse(Errors.filterLimit(problem));
     }
-    const { filter, invalidationFilter } = ran;
+    const { filter, filterJson, invalidationFilter } = ran;
 
     // Subscribers denied different fields see different payloads: they are not grouped together.
+    // The document is named by its checked operation's id: the same text shares one parsed document.
     const denied = caller.deniedFields?.size ? [...caller.deniedFields].sort().join(',') : '';
     const spec: SubscriptionSpec = {
       field: field.name,
-      key: `${field.name}\u0000${request.query}\u0000${JSON.stringify(variables)}\u0000${filter ? JSON.stringify(filter) : ''}\u0000${denied}`,
-      projector: () => new SelectionProjector(this.api.schema, fieldNode, field.type, fragments, variables, caller.deniedFields),
+      key: `${field.name}\u0000${checked.id}\u0000${JSON.stringify(variables)}\u0000${filterJson}\u0000${denied}`,
+      projector: projectorOf(this.api.schema, fieldNode, field, fragments, variables, caller.deniedFields),
       args,
       filter,
       invalidationFilter,
@@ -140,7 +145,7 @@ export class SubscriptionStarter {
     const fieldNode = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
     const field = fieldNode && subscriptionType.getFields()[fieldNode.name.value];
     if (!fieldNode || !field) return refuse(Errors.invalid('A subscription selects its one field directly, not through a fragment.'));
-    return { ok: true, operation, fieldNode, field, fragments: fragmentsOf(document) };
+    return { ok: true, id: this.nextChecked++, operation, fieldNode, field, fragments: fragmentsOf(document) };
   }
 
   /** A subscription resolver runs once, with the subscriber's arguments and identity; its result is not sent anywhere. */
@@ -153,7 +158,7 @@ export class SubscriptionStarter {
     variables: Record<string, unknown>,
     args: Record<string, unknown>,
     caller: Caller,
-  ): Promise<{ ok: true; filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null } | { ok: false; errors: ProtocolError[] }> {
+  ): Promise<({ ok: true } & SubscriptionExtensions) | { ok: false; errors: ProtocolError[] }> {
     const state = new RequestState({ headers: {}, domainName: null, identity: caller.identity, env: this.api.environment }, caller.authType, this.api.executionTimeoutMs);
     state.deniedFields = caller.deniedFields;
     const key = fieldNode.alias?.value ?? field.name;
@@ -189,14 +194,37 @@ export class SubscriptionStarter {
  * setSubscriptionInvalidationFilter: the runtime records them on each field's
  * invocation (local/runtime/invocation.ts). Copied out of the resolver's realm as plain JSON.
  */
-export function subscriptionExtensionsOf(state: RequestState): { filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null } {
+export function subscriptionExtensionsOf(state: RequestState): SubscriptionExtensions {
   let filter: unknown = null;
   let invalidationFilter: unknown = null;
   for (const { extensions } of recordedInvocations(state)) {
     filter = extensions?.subscriptionFilter ?? filter;
     invalidationFilter = extensions?.subscriptionInvalidationFilter ?? invalidationFilter;
   }
-  return { filter: plain(filter) as SubscriptionFilter | null, invalidationFilter: plain(invalidationFilter) as SubscriptionFilter | null };
+  const filterJson = filter === null || filter === undefined ? '' : JSON.stringify(filter);
+  return {
+    filter: filterJson ? (JSON.parse(filterJson) as SubscriptionFilter | null) : null,
+    filterJson,
+    invalidationFilter: plain(invalidationFilter) as SubscriptionFilter | null,
+  };
+}
+
+/** The filters a subscription resolver set, as plain JSON, and the filter's text ('' for none: part of the group key). */
+type SubscriptionExtensions = { filter: SubscriptionFilter | null; filterJson: string; invalidationFilter: SubscriptionFilter | null };
+
+/**
+ * The group's projector, made for its first subscriber. A function of its own so that what it
+ * keeps for the subscription's life is only this, not the whole start (request, caller's identity…).
+ */
+function projectorOf(
+  schema: GraphQLSchema,
+  fieldNode: FieldNode,
+  field: GraphQLField<unknown, unknown>,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+  deniedFields: ReadonlySet<string> | undefined,
+): () => SelectionProjector {
+  return () => new SelectionProjector(schema, fieldNode, field.type, fragments, variables, deniedFields);
 }
 
 /** What a mutation's resolvers passed to extensions.invalidateSubscriptions. */
@@ -241,6 +269,9 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
 export function lowerCaseKeys(headers: unknown): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   if (!headers || typeof headers !== 'object') return out;
-  for (const [key, value] of Object.entries(headers)) if (typeof value === 'string') out[key.toLowerCase()] = value;
+  for (const key of Object.keys(headers)) {
+    const value = (headers as Record<string, unknown>)[key];
+    if (typeof value === 'string') out[key.toLowerCase()] = value;
+  }
   return out;
 }

@@ -100,7 +100,9 @@ export class SubscriptionRegistry {
       remote.channel.join(group.id, remote.connection, subscriber.idJson);
     } else group.local.add(subscriber);
     this.count++;
+    // What removing needs, and nothing more: the spec (its projector, arguments, filters) is the group's, not each subscriber's to keep.
     const owner = group;
+    const { key, field } = spec;
     let removed = false;
     return () => {
       if (removed) return;
@@ -114,8 +116,8 @@ export class SubscriptionRegistry {
         else owner.remote.delete(remote.channel);
       } else owner.local.delete(subscriber);
       if (owner.subscribers.size === 0) {
-        this.groups.delete(spec.key);
-        this.byField.get(spec.field)?.delete(owner);
+        this.groups.delete(key);
+        this.byField.get(field)?.delete(owner);
       }
     };
   }

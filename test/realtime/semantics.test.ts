@@ -32,6 +32,20 @@ describe('the payload', () => {
     ]);
   });
 
+  it('is shaped by the operation the subscriber named, when one document holds several', async () => {
+    const client = await connected();
+    const query = 'subscription Narrow { onItem(id: "p7") { id } } subscription Wide { onItem(id: "p7") { id title } }';
+    for (const [id, operationName] of [['narrow', 'Narrow'], ['wide', 'Wide']]) {
+      client.send({ id, type: 'start', payload: { data: JSON.stringify({ query, operationName }), extensions: { authorization: { host: 'localhost', 'x-api-key': api.server.apiKey } } } });
+      await client.expect('start_ack', id);
+    }
+    await putItem(api.server, { id: 'p7', title: 'T' });
+    expect(await received(client)).toEqual([
+      { id: 'narrow', data: { onItem: { id: 'p7' } } },
+      { id: 'wide', data: { onItem: { id: 'p7', title: 'T' } } },
+    ]);
+  });
+
   it('honours the subscriber’s aliases, fragments and __typename', async () => {
     const client = await connected();
     await client.subscribe(

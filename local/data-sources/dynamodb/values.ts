@@ -29,7 +29,8 @@ export function toWireMap(map: Wire | undefined): Wire | undefined {
 
 /** A wire attribute value as plain JSON: N → number, sets → arrays, B → base64 string. */
 export function fromWire(value: Wire): unknown {
-  const [type, inner] = Object.entries(value)[0] ?? [];
+  const type = typeOf(value);
+  const inner = type === undefined ? undefined : value[type];
   switch (type) {
     case 'S':
     case 'B':
@@ -56,6 +57,15 @@ export function fromWire(value: Wire): unknown {
 export function fromWireItem(item: Record<string, Wire> | undefined): Record<string, unknown> | null {
   if (!item) return null;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(item)) out[key] = fromWire(value);
+  for (const key of Object.keys(item)) out[key] = fromWire(item[key] as Wire);
   return out;
+}
+
+/**
+ * A wire value's type: its first own key, as Object.entries(value)[0] gave, without making
+ * the entries (a BatchGetItem shared by a burst of subscription starts is converted once per start).
+ */
+export function typeOf(value: Wire): string | undefined {
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return key;
+  return undefined;
 }

@@ -2,6 +2,7 @@
 // in request order per table, and limits checked here so every engine refuses alike.
 import { missingField } from '../errors.ts';
 import { objectAt, required, type Request } from '../request.ts';
+import { typeOf } from '../values.ts';
 
 export function tablesOf(request: Request): Record<string, unknown> {
   const tables = objectAt(required(request, 'tables'), 'tables');
@@ -10,13 +11,18 @@ export function tablesOf(request: Request): Record<string, unknown> {
   return tables;
 }
 
-/** The attribute values of `item` named in `key`, as one comparable string. */
+/** The attribute values of `item` named in `key`, as one comparable string: each one's type and value, numbers normalised. */
 export function keyOf(item: Record<string, unknown>, names: string[]) {
-  return JSON.stringify(names.map((name) => normalKey(item[name])));
-}
-
-function normalKey(value: unknown) {
-  if (!value || typeof value !== 'object') return value;
-  const [type, inner] = Object.entries(value)[0] ?? [];
-  return type === 'N' ? { N: String(Number(inner)) } : { [type!]: inner };
+  const parts: unknown[] = [];
+  for (const name of names) {
+    const value = item[name];
+    if (!value || typeof value !== 'object') {
+      parts.push(null, value ?? null);
+      continue;
+    }
+    const type = typeOf(value as Record<string, unknown>);
+    const inner = type === undefined ? null : (value as Record<string, unknown>)[type];
+    parts.push(type ?? null, type === 'N' ? String(Number(inner)) : inner);
+  }
+  return JSON.stringify(parts);
 }
