@@ -17,7 +17,8 @@
 // Each request starts clean, as AppSync evaluates code per request (it documents
 // no state kept between requests; its JS resolvers are "managed in the same
 // manner as VTL", whose templates keep none): a module's top level is evaluated
-// afresh for each request, and the realm's built-ins are frozen once loaded, so
+// afresh for each request (once for all, when it holds nothing a request could
+// change: module-state.ts), and the realm's built-ins are frozen once loaded, so
 // no request can change what another sees. Frozen, not re-created: a fresh realm
 // costs milliseconds, far over the runtime's 20 µs budget per handler. What this
 // changes: code that adds to or replaces a built-in (`Object.prototype.x = 1`)
