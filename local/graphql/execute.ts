@@ -78,7 +78,9 @@ export async function executeRequest(
   const checks = checksOf(api, document);
   const overLimits = operation ? (checks.limits.get(operation) ?? remember(checks.limits, operation, shapeLimitErrors(limits, document, operation, hasResolver, schema))) : [];
   if (overLimits.length) return refused(overLimits);
-  const invalid = await validationErrors(schema, body.query, document);
+  // Awaited only when it is a promise (a long document, validated apart): an await of a value still costs a turn.
+  const validated = validationErrors(schema, body.query, document);
+  const invalid = validated instanceof Promise ? await validated : validated;
   if (invalid.length) return refused(invalid);
   const introspection = checks.introspection.get(schema) ?? remember(checks.introspection, schema, introspectionErrors(limits, schema, document));
   if (introspection.length) return refused(introspection);
@@ -86,7 +88,7 @@ export async function executeRequest(
   if (operation?.operation === 'subscription') {
     return { body: { data: null, errors: [requestError('Subscriptions are served over the real-time WebSocket endpoint, /graphql/realtime.', 'BadRequestException')] } };
   }
-  const result = await execute({
+  const executed = execute({
     schema,
     document,
     variableValues: (body.variables ?? {}) as Record<string, unknown>,
@@ -94,6 +96,7 @@ export async function executeRequest(
     contextValue: state,
     fieldResolver,
   });
+  const result = executed instanceof Promise ? await executed : executed;
   const errors = [...(result.errors ?? []), ...state.appended].map(formatError);
   return {
     body: errors.length ? { data: result.data ?? null, errors } : { data: result.data ?? null },

@@ -10,6 +10,7 @@
 // A source map leads positions in the script back to the module's text.
 import { parse, type Node } from 'acorn';
 import MagicString from 'magic-string';
+import { hasInertTopLevel } from './module-state.ts';
 
 export const IMPORT = '__appsync$import';
 export const EXPORTS = '__appsync$exports';
@@ -32,6 +33,8 @@ export type CompiledScript = {
    * name; AppSync's log lines give the start of the call (`code.js:5:3`).
    */
   callStarts: Map<string, { line: number; column: number }>;
+  /** Its top level makes nothing a request could change (module-state.ts): one evaluation serves every request. */
+  inertTopLevel: boolean;
 };
 
 export class CompileError extends Error {
@@ -56,6 +59,7 @@ export function compileModule(code: string, file: string): CompiledScript {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     throw new CompileError((error as Error).message.replace(/ \(\d+:\d+\)$/, ''), loc?.line ?? 0, (loc?.column ?? -1) + 1);
   }
+  const inertTopLevel = hasInertTopLevel(program);
   const out = new MagicString(code);
   const imports: string[] = [];
   const header: string[] = [];
@@ -121,7 +125,7 @@ export function compileModule(code: string, file: string): CompiledScript {
   out.prepend(`(function (${IMPORT}, ${EXPORTS}, ${TICK}, ${SPREAD}, ${GROWN}) {"use strict";${header.join('')}\n`);
   out.append(`\n;${footer.join('')}\n})`);
   const map = out.generateMap({ hires: true, source: file, includeContent: false });
-  return { source: out.toString(), map: map.toString(), imports, callStarts };
+  return { source: out.toString(), map: map.toString(), imports, callStarts, inertTopLevel };
 }
 
 const importedName = (node: AnyNode): string => (node.type === 'Identifier' ? node.name : String(node.value));

@@ -1,7 +1,7 @@
 // Calls one handler (request or response) of a compiled module and tells what
 // came of it: a value, an early return, or a field error.
 import type { Context } from './context.ts';
-import { withInvocation, type Invocation } from './invocation.ts';
+import { enterInvocation, type Invocation } from './invocation.ts';
 import { callerPosition, handlersFor, type CodeModule } from './sandbox.ts';
 import { EarlyReturn, ResolverError, SliceOver, type Signal, type SkipTo } from './signals.ts';
 
@@ -41,14 +41,13 @@ export function runHandlerFor(module: CodeModule, handler: 'request' | 'response
   realm.clock.heapBase = 0;
   realm.clock.heapLimit = slice.heapLimit ?? Infinity;
   invocation.signal = undefined;
+  // Not withInvocation: a closure per handler call.
+  const previous = enterInvocation(invocation);
   try {
     // The module as evaluated for this request (module-level state lasts one request).
-    const value = withInvocation(invocation, () => {
-      const fn = handlersFor(module, invocation.request ?? invocation)[handler];
-      if (typeof fn !== 'function') throw new TypeError(`${handler} is not a function`);
-      return realm.internals.returned(fn(ctx));
-    });
-    return { kind: 'value', value };
+    const fn = handlersFor(module, invocation.request ?? invocation)[handler];
+    if (typeof fn !== 'function') throw new TypeError(`${handler} is not a function`);
+    return { kind: 'value', value: realm.internals.returned(fn(ctx)) };
   } catch (thrown) {
     const signal = thrown === realm.internals.signal ? takeSignal(invocation) : undefined;
     if (signal) {
@@ -57,6 +56,8 @@ export function runHandlerFor(module: CodeModule, handler: 'request' | 'response
       return { kind: 'error', error: signal };
     }
     return { kind: 'error', error: codeError(module, thrown) };
+  } finally {
+    enterInvocation(previous);
   }
 }
 

@@ -63,6 +63,13 @@ export function currentInvocation(): Invocation | undefined {
   return active;
 }
 
+/** Makes `invocation` the one in progress and gives back the one it replaces (to put back after, in a finally). */
+export function enterInvocation(invocation: Invocation | undefined): Invocation | undefined {
+  const previous = active;
+  active = invocation;
+  return previous;
+}
+
 export function withInvocation<T>(invocation: Invocation, run: () => T): T {
   const previous = active;
   active = invocation;

@@ -1,6 +1,7 @@
 // Runs APPSYNC_JS code in a realm of its own (node:vm): its own intrinsics, none
 // of Node's globals, only the built-ins AppSync offers. A module is compiled once;
-// its top level runs again for each request (see `handlersFor`).
+// its top level runs again for each request (see `handlersFor`), unless it makes
+// nothing a request could change (module-state.ts).
 //
 // Nothing of the host realm is ever handed to resolver code. A host object would
 // lead back to the host's Function (`ctx.constructor.constructor('return process')()`),
@@ -16,7 +17,8 @@
 // Each request starts clean, as AppSync evaluates code per request (it documents
 // no state kept between requests; its JS resolvers are "managed in the same
 // manner as VTL", whose templates keep none): a module's top level is evaluated
-// afresh for each request, and the realm's built-ins are frozen once loaded, so
+// afresh for each request (once for all, when it holds nothing a request could
+// change: module-state.ts), and the realm's built-ins are frozen once loaded, so
 // no request can change what another sees. Frozen, not re-created: a fresh realm
 // costs milliseconds, far over the runtime's 20 µs budget per handler. What this
 // changes: code that adds to or replaces a built-in (`Object.prototype.x = 1`)
@@ -68,6 +70,8 @@ export type CodeModule = {
   factory: ModuleFactory;
   /** Request (any object that stands for one) → the module's handlers evaluated for it. */
   instances: WeakMap<object, Handlers>;
+  /** The handlers of the evaluation made at load, when its top level is inert (module-state.ts): every request's. */
+  shared?: Handlers;
 };
 
 /** Realm-side helpers, callable from the host. Their arguments may be host values: they copy them in. */
@@ -336,12 +340,17 @@ const SETUP = `(function (bridge) {
   // is reached again, so counting takes as long as the value has parts, not as long as
   // printing would.
   let countLimit = 0, known = null;
+  // Not stack.indexOf: that is the guarded built-in (above), a check and a copy of its arguments per call.
+  function onStack(stack, v) {
+    for (let i = 0; i < stack.length; i++) if (stack[i] === v) return true;
+    return false;
+  }
   function count(v, json, indent, depth, stack) {
     if (typeof v === 'string') return v.length + 2;
     if (typeof v !== 'object' || v === null) return 1;
     const array = isArray(v);
     if (!array && !json) return 15;
-    if (depth > 512 || stack.indexOf(v) >= 0) return 0;
+    if (depth > 512 || onStack(stack, v)) return 0;
     // With an indent, a part's text depends on how deep it sits: counted again where it is reached.
     const memo = indent === 0 && depth > 0;
     if (memo) {
@@ -380,7 +389,7 @@ const SETUP = `(function (bridge) {
     for (let i = 0; i < n && total <= countLimit; i++) {
       const d = getOwnPropertyDescriptor(a, i);
       const e = d && 'value' in d ? d.value : undefined;
-      if (depth >= 1 && isArray(e) && stack.indexOf(e) < 0) {
+      if (depth >= 1 && isArray(e) && !onStack(stack, e)) {
         stack.push(e);
         total += countLeaves(e, depth - 1, stack);
         stack.pop();
@@ -618,6 +627,15 @@ const SETUP = `(function (bridge) {
     selectionSetGraphQL: { get: infoGetter(1), enumerable: false, configurable: false },
   });
 
+  // ctx.env is the API's and read-only: one frozen copy per host object serves every field of every request.
+  const envCopies = new WeakMap();
+  function envOf(env) {
+    if (typeof env !== 'object' || env === null) return freeze(toRealm(env));
+    let copy = envCopies.get(env);
+    if (copy === undefined) envCopies.set(env, (copy = freeze(toRealm(env))));
+    return copy;
+  }
+
   function fieldRun(p, selectionSetList, selectionSetGraphQL) {
     const args = toRealm(p.args);
     const info = create(InfoProto);
@@ -626,7 +644,7 @@ const SETUP = `(function (bridge) {
     info.variables = toRealm(p.variables);
     infoThunks.set(info, [selectionSetList, selectionSetGraphQL]);
     return { arguments: args, args, source: toRealm(p.source), stash: {}, identity: toRealm(p.identity),
-      request: { headers: toRealm(p.headers), domainName: p.domainName }, info, env: freeze(toRealm(p.env)) };
+      request: { headers: toRealm(p.headers), domainName: p.domainName }, info, env: envOf(p.env) };
   }
 
   function handlerContext(run, prev, hasResult, result, error) {
@@ -859,15 +877,19 @@ export function loadCode(realm: Realm, code: string, file: string, options: Load
   module.request = request as Handler | undefined;
   module.response = response as Handler | undefined;
   module.factory = factory;
+  if (compiled.inertTopLevel) module.shared = { request: module.request, response: module.response };
   return module;
 }
 
 /**
  * The module's handlers for one request: its top level evaluated afresh the first
  * time the request needs it, so module-level state lasts one request, as in
- * AppSync. Throws what the top level throws (a realm value).
+ * AppSync. Throws what the top level throws (a realm value). A module whose top
+ * level holds nothing a request could change gives every request the handlers of
+ * its one evaluation at load: no request could tell them from fresh ones.
  */
 export function handlersFor(module: CodeModule, request: object): Handlers {
+  if (module.shared) return module.shared;
   let handlers = module.instances.get(request);
   if (!handlers) {
     const exports = module.realm.internals.instantiate(module.factory, module.realm.importer);
