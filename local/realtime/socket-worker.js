@@ -211,3 +211,10 @@ function open(socket, request) {
 }
 
 process.on('disconnect', () => process.exit(0));
+// A main process killed outright (SIGKILL) while a handed-back socket awaited its acknowledgement never
+// completes the disconnect (Node waits for that acknowledgement first): without this, the worker would
+// live on, holding the server's port. Its parent gone, the worker is re-parented: it exits.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && process.exit(0), 100).unref();
+// Ended by the main process (workers.ts stop()): exits as on a disconnect, so a --cpu-prof profile is written.
+process.on('SIGTERM', () => process.exit(0));
