@@ -289,7 +289,9 @@ function summary(results: RoundResult[]) {
 
 /** CPU time in ms, of this process (the server, or the bare limit with its threads) and of its socket worker processes. */
 type Cpu = { main: number; workers: number };
-type Measured = { name: string; establishMs: number; frame: string; stats: ReturnType<typeof summary>; cpu: { establish: Cpu; rounds: Cpu } } | { name: string; error: string };
+type Measured =
+  | { name: string; establishMs: number; frame: string; stats: ReturnType<typeof summary>; cpu: { establish: Cpu; rounds: Cpu }; placement?: number[] }
+  | { name: string; error: string };
 
 /**
  * The CPU the server side has used so far: wall-clock figures on a machine other work loads
@@ -403,13 +405,16 @@ async function serverSide() {
           const { establishMs } = await ask(child, { cmd: 'connect', url: server.realtimeUrl, apiKey: server.apiKey, layout, query: subscription, variables: subscriptionVariables }, 'connected');
           if (server.realtime.registry.size !== subscribers) throw new Error(`expected ${subscribers} subscriptions, the server has ${server.realtime.registry.size}`);
           const establish = since(beforeConnect, serverCpu(child.pid!));
+          // Where the sockets are: the main process, then each socket worker (they take what the kernel gives each).
+          const perWorker = server.realtime.connectionsPerWorker;
+          const placement = [server.realtime.connectionCount - perWorker.reduce((a, b) => a + b, 0), ...perWorker];
           const rounds = { cmd: 'rounds', graphqlUrl: server.url, apiKey: server.apiKey, mutation } as const;
           await ask(child, { ...rounds, variables: variables.slice(0, 2) }, 'rounds'); // warm-up, not counted
           const beforeRounds = serverCpu(child.pid!);
           const measured = await ask(child, { ...rounds, variables: variables.slice(2) }, 'rounds');
           const cpu = { establish, rounds: since(beforeRounds, serverCpu(child.pid!)) };
           frame ??= measured.sample!;
-          rows.push({ name: path.name, establishMs, frame: measured.sample!, stats: summary(measured.results), cpu });
+          rows.push({ name: path.name, establishMs, frame: measured.sample!, stats: summary(measured.results), cpu, placement });
         } finally {
           await ask(child, { cmd: 'close' }, 'closed');
           await server.close();
@@ -474,6 +479,11 @@ async function serverSide() {
       console.log(
         `| ${label} | ${row.name} | ${ms(stats.lastP50)} | **${ms(stats.lastP99)}** | ${ms(stats.lastMax)} | ${ms(stats.eachP50)} / ${ms(stats.eachP99)} | ${isLimit ? '—' : `${ms(stats.mutationP50)} / ${ms(stats.mutationP99)}`} | ${ratio} | ${cpu(row.cpu.rounds, ROUNDS)} | ${established} | ${cpu(row.cpu.establish, subscribers / 1000)} | ${row.frame.length} B | ${verdict} |`,
       );
+    }
+  }
+  for (const { layout, rows } of table) {
+    for (const row of rows) {
+      if ('placement' in row && row.placement && row.placement.length > 1) console.log(`\n${layout.connections.toLocaleString('en')} sockets, ${row.name}: main process ${row.placement[0]}, workers ${row.placement.slice(1).join(' / ')}.`);
     }
   }
   console.log(`\nTargets: p99 to last delivery ≤ ${TARGET_LAST_MS} ms and 10,000 subscriptions established ≤ ${TARGET_ESTABLISH_MS / 1000} s.`);

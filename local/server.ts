@@ -98,6 +98,7 @@ export async function startLocalAppSync(options: LocalAppSyncOptions): Promise<L
       listener.listen(options.port ?? 4000, host, () => done());
     });
     const { port } = listener.address() as AddressInfo;
+    await realtime.shareListener(listener, server.headersTimeout);
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
     userPool?.publishAt(`http://${shown}:${port}`);
     return {

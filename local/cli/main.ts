@@ -65,6 +65,9 @@ Options:
   --execution-timeout <seconds>
                     stop a request's resolvers after this long with "Execution timed out." (default
                     and most: 30, AppSync's request limit); lower it to try a runaway resolver quickly
+  --realtime-workers <n>
+                    serve the real-time sockets from n worker processes that accept on the port, so a
+                    publish's writes use more than one core (default 1: every socket in this process)
 Environment:
   APPSYNC_LOCAL_IAM_USERS  IAM users, name:accessKeyId:secretAccessKey, separated by commas or lines
 `;
@@ -141,6 +144,7 @@ export async function main(argv: string[]): Promise<number> {
         'users-file': { type: 'string' },
         'http-endpoint': { type: 'string', multiple: true },
         'execution-timeout': { type: 'string' },
+        'realtime-workers': { type: 'string' },
       },
     });
   } catch (error) {
@@ -199,7 +203,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Invalid --execution-timeout ${timeout}: give seconds, more than 0 and at most ${REQUEST_TIME_LIMIT_MS / 1000} (AppSync's limit)\n`);
     return 2;
   }
+  const workers = Number(parsed.values['realtime-workers'] ?? 1);
+  if (!Number.isInteger(workers) || workers < 1) {
+    process.stderr.write(`Invalid --realtime-workers ${parsed.values['realtime-workers']}: give a whole number, 1 or more\n`);
+    return 2;
+  }
   return serve({
+    realtime: { workers },
     executionTimeoutMs,
     httpEndpoints,
     source: {

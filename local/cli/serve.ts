@@ -36,6 +36,8 @@ export type ServeOptions = {
   httpEndpoints?: Record<string, string>;
   /** A request time limit under AppSync's 30 s (`--execution-timeout <seconds>`). */
   executionTimeoutMs?: number;
+  /** Socket worker processes for the real-time endpoint (`--realtime-workers <n>`; 1: none). */
+  realtime?: { workers?: number };
   /** For programs built on `serve` (HandsUp's `npm start`): runs once the API serves; its lines are printed with the rest. */
   onStarted?: (server: LocalAppSync) => Promise<string[]>;
 };
@@ -72,6 +74,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     `  API key:    ${server.apiKey}`,
     server.userPool ? `  User pool:  ${server.userPool.userPoolId} (app client ${server.userPool.clientId}) at ${server.userPool.endpoint}` : '',
     ...authModeLines(server.api.declaration.authorization, options.iamUsers),
+    (options.realtime?.workers ?? 1) > 1 ? `  Real-time sockets in ${options.realtime!.workers} worker processes (--realtime-workers)` : '',
     options.executionTimeoutMs ? `  Resolvers stop after ${options.executionTimeoutMs / 1000} s (--execution-timeout; AppSync: 30 s)` : '',
     ...Object.entries(options.httpEndpoints ?? {}).map(([name, url]) => `  HTTP data source ${name} calls ${url}`),
     options.dataDir ? `  Data:       ${options.dataDir}` : '  Data:       in memory (nothing is kept)',

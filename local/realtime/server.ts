@@ -2,7 +2,7 @@
 // library, each socket handed to a RealtimeConnection (connection.ts), which
 // knows nothing of `ws`. Mutations reach subscribers through publishMutation.
 import type { IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
+import type { AddressInfo, Server, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { LocalApi } from '../api.ts';
@@ -14,7 +14,7 @@ import type { RequestState } from '../resolvers/request-state.ts';
 import { publishersOf, publishMutation, type PublishOutcome } from './publish.ts';
 import { invalidationsOf, lowerCaseKeys, SubscriptionStarter } from './start.ts';
 import { SubscriptionRegistry } from './subscriptions.ts';
-import { SocketWorkers } from './workers.ts';
+import { SocketWorkers, type Handshake } from './workers.ts';
 
 /** What a client may send before its handshake's credentials are checked. */
 const MAX_EARLY_BYTES = 1024 * 1024;
@@ -53,7 +53,14 @@ export class RealtimeServer {
       initTimeoutMs: options.initTimeoutMs ?? CONNECTION_INIT_TIMEOUT_MS,
     };
     this.warn = options.warn ?? ((message) => process.stderr.write(`appsync-local: ${message}\n`));
-    this.workers = (options.workers ?? 1) > 1 ? new SocketWorkers(options.workers!) : undefined;
+    this.workers =
+      (options.workers ?? 1) > 1
+        ? new SocketWorkers(options.workers!, (remote, handshake) => {
+            const handlers = this.accept(remote, remote.transport, handshake);
+            remote.on('message', (frame: string | null) => handlers.onFrame(frame));
+            remote.on('close', () => handlers.onClose());
+          })
+        : undefined;
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: 1024 * 1024,
@@ -69,16 +76,9 @@ export class RealtimeServer {
       socket.end('HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    // A TLS session cannot cross processes: wss:// sockets stay here.
-    if (this.workers && !('encrypted' in socket)) {
-      const remote = this.workers.adopt(request, socket as Socket, head);
-      const handlers = this.accept(remote, remote.transport, request);
-      remote.on('message', (frame: string | null) => handlers.onFrame(frame));
-      remote.on('close', () => handlers.onClose());
-      return;
-    }
+    // Served here, with or without socket workers: theirs are the connections they accept (workers.ts).
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      const handlers = this.accept(ws, new SocketTransport(ws), request);
+      const handlers = this.accept(ws, new SocketTransport(ws), { url: request.url, headers: request.headers, remoteAddress: request.socket.remoteAddress });
       ws.on('message', (raw, isBinary) => handlers.onFrame(isBinary ? null : raw.toString()));
       ws.on('close', () => handlers.onClose());
       ws.on('error', () => ws.terminate());
@@ -95,7 +95,7 @@ export class RealtimeServer {
   }
 
   /** Serves one socket, wherever it lives: returns what its frames and its end are given to. */
-  private accept(socket: { terminate(): void }, transport: Transport, request: IncomingMessage) {
+  private accept(socket: { terminate(): void }, transport: Transport, request: Handshake) {
     this.sockets.add(socket);
     // Frames that arrive while the handshake's credentials are checked wait for the answer, in order.
     let connection: RealtimeConnection | undefined;
@@ -140,11 +140,11 @@ export class RealtimeServer {
   }
 
   /** Why the upgrade request is refused, if it is: no graphql-ws subprotocol, or credentials AppSync would not take. */
-  private async refusal(request: IncomingMessage): Promise<ProtocolError | undefined> {
+  private async refusal(request: Handshake): Promise<ProtocolError | undefined> {
     const protocols = String(request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     if (!protocols.includes(SUBPROTOCOL)) return Errors.noProtocol();
     const caller = await this.authorize(connectionHeaders(request, protocols), {
-      remoteAddress: request.socket.remoteAddress,
+      remoteAddress: request.remoteAddress,
       request: { method: 'POST', path: CONNECT_PATH, body: CONNECT_BODY },
     });
     return isAuthFailure(caller) ? Errors.unauthorizedConnection() : undefined;
@@ -155,12 +155,46 @@ export class RealtimeServer {
     return this.workers?.perWorker ?? [];
   }
 
+  /** The socket workers' process ids (for tests). */
+  get workerProcessIds(): number[] {
+    return this.workers?.processIds ?? [];
+  }
+
+  /** How many connections the socket workers accepted and handed back to be served here (for tests). */
+  get connectionsHandedBack() {
+    return this.workers?.handedBack ?? 0;
+  }
+
   /** How many sockets are open (for tests and the bench). */
   get connectionCount() {
     return this.sockets.size;
   }
 
+  /**
+   * With socket workers: they accept on the server's listening socket instead of this process,
+   * so that the real-time sockets are theirs (a socket accepted here is served here, its writes
+   * on this process's core); the connections they hand back are served by `listener` as if it
+   * had accepted them. `idleMs`: how long a socket may stay silent before its first byte (the
+   * server's headers timeout). Should every worker end, this process accepts again.
+   */
+  async shareListener(listener: Server, idleMs: number) {
+    if (!this.workers) return;
+    const { port, address } = listener.address() as AddressInfo;
+    const takeBack = (socket: Socket, head: Buffer) => {
+      socket.unshift(head);
+      listener.emit('connection', socket);
+    };
+    await this.workers.listen(listener, takeBack, idleMs, () => listener.listen(port, address));
+    if (!this.workers.running) return;
+    // Closes this process's copy of the listening socket only: the workers' copies keep it open, and
+    // the server object stays as it is (its timeouts keep being checked) for the connections handed back.
+    const own = listener as unknown as { _handle: { close(): void } | null };
+    own._handle?.close();
+    own._handle = null;
+  }
+
   async close() {
+    await this.workers?.unlisten();
     for (const socket of this.sockets) socket.terminate();
     await this.workers?.closeSockets();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
@@ -286,7 +320,7 @@ export function textFrames(frames: (string | Buffer | null)[]): Buffer {
 }
 
 /** Connection auth: the `header-` subprotocol (aws-amplify v6), the `header` query parameter (older clients, AWS's docs), or plain headers. */
-function connectionHeaders(request: IncomingMessage, protocols: string[]): Record<string, string | undefined> {
+function connectionHeaders(request: Handshake, protocols: string[]): Record<string, string | undefined> {
   const fromProtocol = protocols.find((p) => p.startsWith(HEADER_SUBPROTOCOL_PREFIX));
   const encoded = fromProtocol ? fromProtocol.slice(HEADER_SUBPROTOCOL_PREFIX.length) : new URL(request.url ?? '/', 'http://local').searchParams.get('header');
   if (encoded) {

@@ -1,9 +1,12 @@
-// A real-time socket worker (a child process; see workers.ts for why and how): it owns
-// the WebSockets the main process handed it, reads their frames and passes them up,
-// and writes what the main process sends down: frames, and for a publish one data
-// frame per subscription of the group that this worker's connections joined. It knows
-// nothing else of AppSync: protocol, auth, resolvers and filters stay in the main
-// process. Plain JavaScript so the child starts without a TypeScript loader.
+// A real-time socket worker (a child process; see workers.ts for why and how): it
+// accepts connections on the server's listening socket, keeps the WebSocket handshakes
+// of the real-time endpoint, and hands every other connection back to the main process
+// as it came. It reads its sockets' frames and passes them up, and writes what the main
+// process sends down: frames, and for a publish one data frame per subscription of the
+// group that this worker's connections joined. It knows nothing else of AppSync:
+// protocol, auth, resolvers and filters stay in the main process. Plain JavaScript so
+// the child starts without a TypeScript loader.
+import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
 
 /** Down: four slots an operation (workers.ts). */
@@ -23,21 +26,77 @@ const wss = new WebSocketServer({
   perMessageDeflate: false,
   handleProtocols: (protocols) => (protocols.has('graphql-ws') ? 'graphql-ws' : false),
 });
-/** Connection id (the main process's) → its WebSocket. */
+/** Parses the handshakes this worker keeps (complete ones only: see keeps()). */
+const handshakes = createServer();
+handshakes.on('upgrade', (request, socket, head) => {
+  socket.setTimeout(0);
+  wss.handleUpgrade(request, socket, head, (ws) => open(ws, request));
+});
+/** Connection id (this worker's) → its WebSocket. */
 const sockets = new Map();
+let nextId = 1;
 /** Group id → connection id → the JSON ids of that connection's subscriptions in the group. */
 const groups = new Map();
+/** The server's listening socket, as this worker accepts on it. */
+let listener;
 
 // Events going up, gathered over one turn of the event loop: a burst of starts crosses as one message.
 let events = [];
-function up(event, c, text) {
+function up(event, c, value) {
   if (events.length === 0) setImmediate(sendUp);
-  events.push(event, c, text);
+  events.push(event, c, value);
 }
 function sendUp() {
   const e = events;
   events = [];
   if (process.connected) process.send({ e });
+}
+
+/**
+ * Whether a connection's first bytes are one whole WebSocket handshake that the main process
+ * would route to the real-time endpoint and pass its checks (http/server.ts, realtime/server.ts):
+ * GET on the path, HTTP/1.1, one Upgrade: websocket, Connection naming upgrade, one
+ * Sec-WebSocket-Version: 13, and nothing after the headers. Anything else, however rare
+ * (a split handshake, TLS, plain HTTP), goes back to the main process, which answers it as always.
+ */
+const REQUEST_LINE = /^GET \/graphql\/realtime(?:\?[^ \r\n]*)? HTTP\/1\.1\r\n/;
+function keeps(first) {
+  const text = first.toString('latin1');
+  const end = text.indexOf('\r\n\r\n');
+  if (end < 0 || end + 4 !== text.length || !REQUEST_LINE.test(text)) return false;
+  const seen = { upgrade: [], connection: [], 'sec-websocket-version': [] };
+  for (const line of text.slice(text.indexOf('\r\n') + 2, end).split('\r\n')) {
+    const colon = line.indexOf(':');
+    const name = line.slice(0, colon).toLowerCase();
+    if (name in seen) seen[name].push(line.slice(colon + 1).trim().toLowerCase());
+  }
+  return (
+    seen.upgrade.length === 1 && seen.upgrade[0] === 'websocket' &&
+    seen.connection.length === 1 && seen.connection[0].split(',').some((token) => token.trim() === 'upgrade') &&
+    seen['sec-websocket-version'].length === 1 && seen['sec-websocket-version'][0] === '13'
+  );
+}
+
+function accepted(socket, idleMs) {
+  // As the main process does: a socket that never sends a byte is closed once idle as long.
+  socket.setTimeout(idleMs, () => socket.destroy());
+  socket.on('error', () => socket.destroy());
+  socket.once('data', (first) => {
+    socket.setTimeout(0);
+    socket.pause();
+    if (keeps(first)) {
+      socket.unshift(first);
+      handshakes.emit('connection', socket);
+      process.nextTick(() => socket.resume());
+      return;
+    }
+    // Nothing more is read here: what the client sends next waits in the kernel for the main process.
+    socket._handle?.readStop();
+    const rest = socket.read();
+    const head = rest ? Buffer.concat([first, rest]) : first;
+    // The socket crosses with the bytes read so far; Node closes this process's copy once the main process has it.
+    process.send({ back: head.toString('latin1') }, socket);
+  });
 }
 
 /** A data frame's JSON is `{"type":"data","id":` + id + `,"payload":` + body + `}`: the body's part is encoded once a publish. */
@@ -62,7 +121,19 @@ function textFrame(parts, length) {
 }
 
 process.on('message', (message, handle) => {
-  if (message.adopt) return adopt(message.adopt, handle);
+  if (message.listen) {
+    listener = handle;
+    listener.on('connection', (socket) => accepted(socket, message.listen.idleMs));
+    process.send({ listening: true });
+    return;
+  }
+  if (message.unlisten) {
+    // Closes this process's copy of the listening socket: the main process closes its own.
+    listener?.close();
+    listener = undefined;
+    process.send({ unlistened: true });
+    return;
+  }
   const ops = message.o;
   // Each connection's frames of this message go in one write, in order.
   const pending = new Map();
@@ -126,19 +197,24 @@ process.on('message', (message, handle) => {
   for (const c of pending.keys()) write(c);
 });
 
-function adopt({ c, method, url, headers, head }, handle) {
-  // A handshake ws refuses ends the socket without calling back: the main process is told all the same.
-  handle.once('close', () => sockets.has(c) || up(CLOSED, c, null));
-  wss.handleUpgrade({ method, url, headers }, handle, Buffer.from(head), (socket) => {
-    sockets.set(c, socket);
-    socket.on('message', (raw, isBinary) => up(IN, c, isBinary ? null : raw.toString()));
-    socket.on('close', () => {
-      sockets.delete(c);
-      up(CLOSED, c, null);
-    });
-    socket.on('error', () => socket.terminate());
-    up(OPEN, c, null);
+/** A handshake done: the main process is told the request it needs for connection auth, then the socket's frames. */
+function open(socket, request) {
+  const c = nextId++;
+  sockets.set(c, socket);
+  up(OPEN, c, { url: request.url, headers: request.headers, remoteAddress: request.socket.remoteAddress });
+  socket.on('message', (raw, isBinary) => up(IN, c, isBinary ? null : raw.toString()));
+  socket.on('close', () => {
+    sockets.delete(c);
+    up(CLOSED, c, null);
   });
+  socket.on('error', () => socket.terminate());
 }
 
 process.on('disconnect', () => process.exit(0));
+// A main process killed outright (SIGKILL) while a handed-back socket awaited its acknowledgement never
+// completes the disconnect (Node waits for that acknowledgement first): without this, the worker would
+// live on, holding the server's port. Its parent gone, the worker is re-parented: it exits.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && process.exit(0), 100).unref();
+// Ended by the main process (workers.ts stop()): exits as on a disconnect, so a --cpu-prof profile is written.
+process.on('SIGTERM', () => process.exit(0));

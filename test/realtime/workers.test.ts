@@ -1,27 +1,79 @@
 // The real-time endpoint with its sockets in two worker processes (realtime.workers: 2):
-// the same protocol, auth and filtering, every publish reaching subscribers on both
-// workers exactly once and in order.
-import { describe, expect, it } from 'vitest';
+// the same protocol, auth and filtering, every publish reaching subscribers on the
+// workers exactly once and in order; the workers accept on the server's port instead of
+// the main process and hand back what is not theirs, which the main process serves as if
+// it had accepted it.
+import { connect, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalAppSync, type LocalAppSync } from '../../local/server.ts';
 import { ProtocolClient, type Frame } from '../support/protocol-client.ts';
-import { putItem, realtimeApiForFile, request } from '../support/realtime-api.ts';
+import { putItem, realtimeApiForFile, request, writeRealtimeApi } from '../support/realtime-api.ts';
 
 const api = realtimeApiForFile({ realtime: { workers: 2 } });
 
-/** Connected, acknowledged clients, one after the other: the workers take them in turn. */
+/** Connected, acknowledged clients, one after the other. */
 async function clients(count: number) {
   const opened: ProtocolClient[] = [];
   for (let i = 0; i < count; i++) opened.push(await api.connected());
   return opened;
 }
 
+const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+
+/** A raw TCP connection to the server's port, and what comes back until `until` matches. */
+async function raw(port: number) {
+  const socket = connect(port, '127.0.0.1');
+  await new Promise<Socket>((resolve, reject) => socket.once('connect', () => resolve(socket)).once('error', reject));
+  let text = '';
+  socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+  return {
+    socket,
+    async answer(until: RegExp) {
+      for (let waited = 0; !until.test(text); waited += 10) {
+        if (waited > 10_000) throw new Error(`no answer matching ${until}: ${JSON.stringify(text)}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return text;
+    },
+  };
+}
+
 const dataFrames = (frames: Frame[]) => frames.filter((frame) => frame.type === 'data');
 
 describe('sockets in two worker processes', () => {
-  it('spreads its sockets over both workers', async () => {
-    const before = api.server.realtime.connectionsPerWorker;
+  it('serves every real-time socket in a worker', async () => {
+    const before = sum(api.server.realtime.connectionsPerWorker);
+    const total = api.server.realtime.connectionCount;
     await clients(4);
-    const after = api.server.realtime.connectionsPerWorker;
-    expect(after.map((count, i) => count - before[i]!)).toEqual([2, 2]);
+    expect(sum(api.server.realtime.connectionsPerWorker) - before).toBe(4);
+    expect(api.server.realtime.connectionCount - total).toBe(4);
+  });
+
+  it('hands an HTTP connection a worker accepted back to the main process, with the bytes it had read', async () => {
+    const handedBack = api.server.realtime.connectionsHandedBack;
+    const { socket, answer } = await raw(api.server.port);
+    const body = JSON.stringify({ query: 'mutation { publishItem(id: "back", title: "Handed back") { id title } }' });
+    socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nx-api-key: ${api.server.apiKey}\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.write(body.slice(10));
+    const text = await answer(/\}\}\}$/);
+    expect(text.startsWith('HTTP/1.1 200')).toBe(true);
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toEqual({ data: { publishItem: { id: 'back', title: 'Handed back' } } });
+    expect(api.server.realtime.connectionsHandedBack - handedBack).toBe(1);
+    socket.destroy();
+  });
+
+  it('hands back a handshake it does not keep, which the main process answers as always', async () => {
+    const handedBack = api.server.realtime.connectionsHandedBack;
+    const draft = await raw(api.server.port);
+    draft.socket.write('GET /graphql/realtime HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n');
+    expect(await draft.answer(/\r\n\r\n/)).toMatch(/^HTTP\/1\.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\n/);
+    const plain = await raw(api.server.port);
+    plain.socket.write('GET /graphql/realtime HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    expect(await plain.answer(/BadRequestException/)).toMatch(/^HTTP\/1\.1 400/);
+    expect(api.server.realtime.connectionsHandedBack - handedBack).toBe(2);
+    draft.socket.destroy();
+    plain.socket.destroy();
   });
 
   it('delivers every publish exactly once and in order to subscribers on both workers', async () => {
@@ -99,5 +151,46 @@ describe('sockets in two worker processes', () => {
     client!.close();
     await client!.closed;
     await expect.poll(() => api.server.realtime.registry.size).toBe(withIt - 1);
+  });
+});
+
+describe('sockets in worker processes, with TLS on the same port', () => {
+  let server: LocalAppSync;
+  beforeAll(async () => {
+    server = await startLocalAppSync({ declaration: writeRealtimeApi(), port: 0, host: '127.0.0.1', dataDir: null, tls: true, realtime: { workers: 2 } });
+  });
+  afterAll(() => server?.close());
+
+  it('serves wss:// in the main process, the TLS connections a worker accepted handed back', async () => {
+    const handedBack = server.realtime.connectionsHandedBack;
+    const client = await ProtocolClient.connect(server.tls!.realtimeUrl, { apiKey: server.apiKey, ws: { ca: server.tls!.ca } });
+    expect((await client.init()).type).toBe('connection_ack');
+    await client.subscribe('secure', 'subscription { onItem(group: "wss") { id } }');
+    await putItem(server, { id: 'over-wss', group: 'wss' });
+    expect(await client.framesUntilSettled()).toEqual([{ type: 'data', id: 'secure', payload: { data: { onItem: { id: 'over-wss' } } } }]);
+    expect(server.realtime.connectionsHandedBack - handedBack).toBeGreaterThanOrEqual(1);
+    expect(sum(server.realtime.connectionsPerWorker)).toBe(0);
+    client.close();
+  });
+});
+
+describe('sockets in worker processes that all ended', () => {
+  let server: LocalAppSync;
+  beforeAll(async () => {
+    server = await startLocalAppSync({ declaration: writeRealtimeApi(), port: 0, host: '127.0.0.1', dataDir: null, realtime: { workers: 2 } });
+  });
+  afterAll(() => server?.close());
+
+  it('accepts again in the main process, and closes the ended workers’ connections', async () => {
+    const client = await ProtocolClient.connect(server.realtimeUrl, { apiKey: server.apiKey });
+    await client.init();
+    await client.subscribe('lost', 'subscription { onItem(group: "lost") { id } }');
+    for (const pid of server.realtime.workerProcessIds) process.kill(pid, 'SIGKILL');
+    await client.closed;
+    await expect.poll(() => server.realtime.registry.size).toBe(0);
+    const again = await ProtocolClient.connect(server.realtimeUrl, { apiKey: server.apiKey });
+    expect((await again.init()).type).toBe('connection_ack');
+    expect(await request(server, 'mutation { publishItem(id: "after", title: "After") { id } }')).toEqual({ data: { publishItem: { id: 'after' } } });
+    again.close();
   });
 });
