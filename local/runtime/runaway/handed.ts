@@ -40,18 +40,22 @@ const isObject = (value: unknown) => typeof value === 'object' && value !== null
  */
 export function handedOf(realm: Realm, ctx: Context, run?: Pick<FieldRun, 'handed' | 'handedAt'>): Handed | undefined {
   const { prev, result, error } = ctx;
+  // Without the run there is no copy to keep: all of it at once, as before (its objects need not be noted).
+  if (!run) {
+    return realm.internals.snapshot({ arguments: ctx.arguments, source: ctx.source, identity: ctx.identity, stash: ctx.stash, prev, result, error,
+      headers: ctx.request.headers, variables: (ctx.info as { variables?: unknown }).variables }) as Handed | undefined;
+  }
   const own = isObject(prev.result) || isObject(result) || error
     ? (realm.internals.snapshot({ prev, result, error }) as Pick<Handed, 'prev' | 'result' | 'error'> | undefined)
     : { prev: { result: prev.result }, result, error };
   if (!own) return undefined;
-  let shared = run?.handed;
-  if (!shared || (run!.handedAt !== undefined && run!.handedAt !== realm.clock.writes)) {
-    shared = realm.internals.shareable(ctx) as SharedParts | undefined;
-    if (run) run.handed = shared;
+  let shared = run.handed;
+  if (!shared || (run.handedAt !== undefined && run.handedAt !== realm.clock.writes)) {
+    shared = run.handed = realm.internals.shareable(ctx) as SharedParts | undefined;
     if (!shared) return undefined;
   }
   // From here on, a write to the parts makes the next handler's copy.
-  if (run) run.handedAt = realm.clock.writes;
+  run.handedAt = realm.clock.writes;
   // Written out: V8 (Node 20) takes microseconds for an object spread that more properties follow.
   return { arguments: shared.arguments, source: shared.source, identity: shared.identity, stash: shared.stash, headers: shared.headers, variables: shared.variables,
     prev: own.prev, result: own.result, error: own.error };
