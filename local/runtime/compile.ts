@@ -19,9 +19,11 @@ export const TICK = '__appsync$tick';
 export const SPREAD = '__appsync$spread';
 /** `(value) => value`, after checking the length of a string just made. */
 export const GROWN = '__appsync$grown';
+/** `(object) => object`, before a property of it is written or deleted: the realm notes writes to ctx's parts (runaway/handed.ts). */
+export const WRITTEN = '__appsync$written';
 
 export type CompiledScript = {
-  /** `(function (import, exports, tick, spread, grown) { … })`, to run in the realm. */
+  /** `(function (import, exports, tick, spread, grown, written) { … })`, to run in the realm. */
   source: string;
   /** Source map from `source` back to the module's text (v3, no content). */
   map: string;
@@ -122,7 +124,7 @@ export function compileModule(code: string, file: string): CompiledScript {
 
   const callStarts = new Map<string, { line: number; column: number }>();
   instrument(program, out, callStarts);
-  out.prepend(`(function (${IMPORT}, ${EXPORTS}, ${TICK}, ${SPREAD}, ${GROWN}) {"use strict";${header.join('')}\n`);
+  out.prepend(`(function (${IMPORT}, ${EXPORTS}, ${TICK}, ${SPREAD}, ${GROWN}, ${WRITTEN}) {"use strict";${header.join('')}\n`);
   out.append(`\n;${footer.join('')}\n})`);
   const map = out.generateMap({ hires: true, source: file, includeContent: false });
   return { source: out.toString(), map: map.toString(), imports, callStarts, inertTopLevel };
@@ -154,7 +156,9 @@ const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFu
  * concatenation whose parts are both computed (`a + b`, `s += t`, a template
  * literal with two or more substitutions) through GROWN. A concatenation with a
  * literal part grows by a constant per step, so it takes as many steps, and clock
- * checks, as characters: those are left alone.
+ * checks, as characters: those are left alone. The object of every property written
+ * or deleted by syntax (`o.p = v`, `o[k] += v`, `o.p++`, `delete o.p`, a destructuring
+ * or for-in/of target `o.p`) goes through WRITTEN first: `WRITTEN(o).p = v`.
  */
 function instrument(root: AnyNode, out: MagicString, callStarts: CompiledScript['callStarts']) {
   const tick = `${TICK}();`;
@@ -184,6 +188,7 @@ function instrument(root: AnyNode, out: MagicString, callStarts: CompiledScript[
     else if (node.type === 'BinaryExpression' && node.operator === '+' && computed(node.left) && computed(node.right)) wrap(node, GROWN);
     else if (node.type === 'AssignmentExpression' && node.operator === '+=' && computed(node.right)) wrap(node, GROWN);
     else if (node.type === 'TemplateLiteral' && node.expressions.length >= 2 && parent?.type !== 'TaggedTemplateExpression') wrap(node, GROWN);
+    for (const target of writtenMembers(node)) if (target.object.type !== 'Super') wrap(target.object, WRITTEN);
     if (FUNCTIONS.has(node.type)) {
       const body = node.body as AnyNode;
       if (body.type === 'BlockStatement') out.appendLeft(body.start + 1, tick);
@@ -208,4 +213,23 @@ function instrument(root: AnyNode, out: MagicString, callStarts: CompiledScript[
     }
   };
   visit(root);
+}
+
+/** The member expressions a node writes to or deletes, as targets of its own (not of nested expressions). */
+function writtenMembers(node: AnyNode): AnyNode[] {
+  const found: AnyNode[] = [];
+  // A pattern's members: `[o.a, ...o.b] = …`, `({ k: o.c = 1 } = …)`.
+  const pattern = (target: AnyNode | null) => {
+    if (!target) return;
+    if (target.type === 'MemberExpression') found.push(target);
+    else if (target.type === 'ArrayPattern') for (const element of target.elements) pattern(element);
+    else if (target.type === 'ObjectPattern') for (const property of target.properties) pattern(property.type === 'RestElement' ? property.argument : property.value);
+    else if (target.type === 'RestElement') pattern(target.argument);
+    else if (target.type === 'AssignmentPattern') pattern(target.left);
+  };
+  if (node.type === 'AssignmentExpression') pattern(node.left);
+  else if (node.type === 'UpdateExpression') pattern(node.argument);
+  else if (node.type === 'UnaryExpression' && node.operator === 'delete') pattern(node.argument.type === 'ChainExpression' ? node.argument.expression : node.argument);
+  else if ((node.type === 'ForInStatement' || node.type === 'ForOfStatement') && node.left.type !== 'VariableDeclaration') pattern(node.left);
+  return found;
 }

@@ -36,9 +36,11 @@ export type Context = {
 
 /**
  * The parts of ctx shared by every handler of one field's resolution, made in the realm that runs them;
- * `handed`, those parts as the host gave them, until the field's first handler takes them (runaway/handed.ts).
+ * `handed`, those parts as data: as the host gave them, then the last copy of them (runaway/handed.ts),
+ * which holds while the realm's count of writes to them (`Clock.writes`) is still `handedAt` (undefined:
+ * not yet handed, the host's values hold).
  */
-export type FieldRun = { realm: Realm; parts: RealmFieldRun; handed?: SharedParts };
+export type FieldRun = { realm: Realm; parts: RealmFieldRun; handed?: SharedParts; handedAt?: number };
 
 export function createFieldRun(
   realm: Realm,

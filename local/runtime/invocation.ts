@@ -41,14 +41,18 @@ export type Invocation = {
 };
 
 export function newInvocation(fields: Partial<Invocation> & Pick<Invocation, 'typeName' | 'fieldName'>): Invocation {
+  // Written out, not spread over defaults: one shape for every field's invocation, and no spread on the request path.
   return {
-    errors: [],
-    logs: [],
-    authType: 'API Key Authorization',
-    extensions: { invalidations: [], cacheEvictions: [] },
-    responseHeaders: {},
-    deadline: Infinity,
-    ...fields,
+    typeName: fields.typeName,
+    fieldName: fields.fieldName,
+    errors: fields.errors ?? [],
+    logs: fields.logs ?? [],
+    authType: fields.authType ?? 'API Key Authorization',
+    extensions: fields.extensions ?? { invalidations: [], cacheEvictions: [] },
+    responseHeaders: fields.responseHeaders ?? {},
+    deadline: fields.deadline ?? Infinity,
+    request: fields.request,
+    signal: fields.signal,
   };
 }
 

@@ -44,13 +44,14 @@ v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtrac
 
 export type Handler = (ctx: unknown) => unknown;
 
-/** A compiled module's top level, as a function of the realm: `(import, exports, tick, spread, grown) => void` (compile.ts). */
+/** A compiled module's top level, as a function of the realm: `(import, exports, tick, spread, grown, written) => void` (compile.ts). */
 type ModuleFactory = (
   load: (specifier: string) => object | undefined,
   exports: Record<string, unknown>,
   tick: () => void,
   spread: (value: unknown) => unknown,
   grown: (value: unknown) => unknown,
+  written: (value: unknown) => unknown,
 ) => void;
 
 type Handlers = { request?: Handler; response?: Handler };
@@ -79,6 +80,11 @@ type Internals = {
   toRealm(value: unknown): unknown;
   /** A realm value copied as plain data without running resolver code (getters, toJSON), or undefined if it cannot be. */
   snapshot(value: unknown): unknown;
+  /**
+   * ctx's parts shared by every handler of a field (arguments, source, identity, stash, headers, variables), copied as
+   * `snapshot` copies, their objects noted so that a write to one counts in `Clock.writes`; undefined if they cannot be.
+   */
+  shareable(ctx: unknown): unknown;
   /** A handler's return value, checked for size (a realm function: it throws the signal OutOfMemory). */
   returned(value: unknown): unknown;
   /** The characters JSON.stringify would make of a realm value, counted without making them (past REFUSED_CALL: more). */
@@ -142,6 +148,11 @@ export type Clock = {
   burst: number;
   heapBase: number;
   heapLimit: number;
+  /**
+   * Writes so far to the objects of a copy of ctx's shared parts (`Internals.shareable`), by resolver code or
+   * by the host (runaway/handed.ts): while it stands still, the last copy still holds.
+   */
+  writes: number;
 };
 
 /** One guarded built-in call making more elements or characters than this ends the slice of the server's thread. */
@@ -492,6 +503,51 @@ const SETUP = `(function (bridge) {
     }]);
   } }.flatMap, writable: true, enumerable: false, configurable: true });
 
+  // Writes to what a handler is handed (runaway/handed.ts). Each copy of ctx's shared parts
+  // (\`shareable\` below) notes the objects it walked in \`tracked\`; any later write to one of
+  // them, by syntax (\`written\`, compile.ts) or by a built-in that changes its receiver or
+  // argument, counts one in clock.writes. While the count stands still, those parts are as
+  // the copy has them: the next handler is handed the same copy, not a new one.
+  const tracked = new WeakSet();
+  function written(o) {
+    if (tracked.has(o)) clock.writes++;
+    return o;
+  }
+  for (const name of ['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']) {
+    if (ArrayProto[name]) checked(ArrayProto, name, written);
+  }
+  for (const name of ['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']) checked(Object, name, (_, args) => written(args[0]));
+  for (const name of ['__defineGetter__', '__defineSetter__']) if (ObjectProto[name]) checked(ObjectProto, name, written);
+  const protoAccessor = getOwnPropertyDescriptor(ObjectProto, '__proto__');
+  if (protoAccessor && protoAccessor.set) {
+    const setProto = protoAccessor.set;
+    defineProperty(ObjectProto, '__proto__', { get: protoAccessor.get, set: { __proto__(v) { written(this); apply(setProto, this, [v]); } }.__proto__,
+      enumerable: false, configurable: true });
+  }
+  // Built-ins that make their result with a constructor the value names (its \`constructor\`'s
+  // Symbol.species), which may answer an object of ctx and have them write into it; and the
+  // regular expression methods that set \`lastIndex\` on whatever they are called on.
+  const RegExpProto = RegExp.prototype;
+  const foreignSpecies = (self, proto) => getPrototypeOf(self) !== proto || hasOwn(self, 'constructor');
+  for (const name of ['map', 'filter', 'slice', 'splice', 'concat', 'flat', 'flatMap']) {
+    if (ArrayProto[name]) checked(ArrayProto, name, (self) => { if (isArray(self) && foreignSpecies(self, ArrayProto)) clock.writes++; });
+  }
+  for (const symbol of [Symbol.split, Symbol.matchAll, Symbol.replace, Symbol.match, Symbol.search]) {
+    const original = RegExpProto[symbol];
+    defineProperty(RegExpProto, symbol, { value: { [original.name](...args) {
+      if (typeof this !== 'object' || this === null || foreignSpecies(this, RegExpProto)) clock.writes++;
+      else written(this);
+      return apply(original, this, args);
+    } }[original.name], writable: true, enumerable: false, configurable: true });
+  }
+  // Notes a value's objects in \`tracked\` (fresh copies of host values: data properties only).
+  function track(v, depth) {
+    if (typeof v !== 'object' || v === null || depth > 64 || tracked.has(v)) return;
+    tracked.add(v);
+    const names = keys(v);
+    for (let i = 0; i < names.length; i++) track(v[names[i]], depth + 1);
+  }
+
   function toRealm(v) {
     if (typeof v !== 'object' || v === null) return typeof v === 'function' ? undefined : v;
     const proto = getPrototypeOf(v);
@@ -540,11 +596,12 @@ const SETUP = `(function (bridge) {
   // Undefined when the value cannot be copied (circular, or larger than any handler is
   // handed, counting shared parts each time they are reached): the move then copies ctx as it is.
   const getTime = DateProto.getTime, toISOString = DateProto.toISOString;
-  let copied = 0;
+  let copied = 0, tracking = false;
   function copyData(v, depth) {
     if (++copied > REFUSED_CALL) throw SIGNAL;
     if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? undefined : v;
     if (depth > 64) throw SIGNAL;
+    if (tracking) tracked.add(v);
     if (getPrototypeOf(v) === DateProto) { const t = apply(getTime, v, []); return t === t ? apply(toISOString, v, []) : null; }
     if (isArray(v)) {
       if (v.length > 10000000) throw SIGNAL;
@@ -569,6 +626,19 @@ const SETUP = `(function (bridge) {
   function snapshot(v) {
     copied = 0;
     try { return copyData(v, 0); } catch { return undefined; }
+  }
+  // The parts of ctx every handler of the field shares, copied as above, their objects noted in
+  // \`tracked\`, and the objects that hold two of them (ctx.request, ctx.info), which a handler may
+  // give another headers or variables object.
+  function shareable(ctx) {
+    copied = 0;
+    tracking = true;
+    try {
+      tracked.add(ctx.request);
+      tracked.add(ctx.info);
+      return copyData({ arguments: ctx.arguments, source: ctx.source, identity: ctx.identity, stash: ctx.stash, headers: ctx.request.headers,
+        variables: ctx.info.variables }, 0);
+    } catch { return undefined; } finally { tracking = false; }
   }
   // What a handler returns goes on to the host as data (JSON, GraphQL's serialisation,
   // a data source's request), which reaches shared parts every time too: past
@@ -643,8 +713,14 @@ const SETUP = `(function (bridge) {
     info.parentTypeName = p.parentTypeName;
     info.variables = toRealm(p.variables);
     infoThunks.set(info, [selectionSetList, selectionSetGraphQL]);
-    return { arguments: args, args, source: toRealm(p.source), stash: {}, identity: toRealm(p.identity),
+    const run = { arguments: args, args, source: toRealm(p.source), stash: {}, identity: toRealm(p.identity),
       request: { headers: toRealm(p.headers), domainName: p.domainName }, info, env: envOf(p.env) };
+    // Without a source, the shared parts are fresh copies of host values, which the first handler is handed as
+    // they are (runaway/handed.ts): noted as a copy's objects are, so that the handler after it may be handed them too.
+    if (run.source === null) {
+      track(args, 0); track(run.identity, 0); track(run.stash, 0); track(run.request, 0); track(info, 0); track(info.variables, 0);
+    }
+    return run;
   }
 
   function handlerContext(run, prev, hasResult, result, error) {
@@ -672,7 +748,7 @@ const SETUP = `(function (bridge) {
   // A module's top level, run for one request: its exports, fresh.
   function instantiate(factory, load) {
     const exports = {};
-    factory(load, exports, tick, spread, grown);
+    factory(load, exports, tick, spread, grown, written);
     return exports;
   }
 
@@ -729,7 +805,7 @@ const SETUP = `(function (bridge) {
     for (const o of seen) freeze(o);
   }
 
-  return { toRealm, snapshot, returned, printedSize, expose, fieldRun, handlerContext, importer, instantiate, lockDown, signal: SIGNAL, tick };
+  return { toRealm, snapshot, shareable, returned, printedSize, expose, fieldRun, handlerContext, importer, instantiate, lockDown, signal: SIGNAL, tick };
 })`;
 
 type Settled = { k: 0; v: unknown } | { k: 1 } | { k: 2; t: string; m: string };
@@ -752,7 +828,7 @@ function callForRealm(fn: (...args: unknown[]) => unknown, args: unknown[]): Set
 
 export function createRealm(): Realm {
   const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
-  const clock: Clock = { deadline: Infinity, sliceEnd: Infinity, sliceMinTicks: 0, ticks: 0, made: 0, burst: 0, heapBase: 0, heapLimit: Infinity };
+  const clock: Clock = { deadline: Infinity, sliceEnd: Infinity, sliceMinTicks: 0, ticks: 0, made: 0, burst: 0, heapBase: 0, heapLimit: Infinity, writes: 0 };
   const bridge = {
     call: callForRealm,
     clock,

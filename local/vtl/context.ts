@@ -87,6 +87,7 @@ export function contextOfStep(run: FieldRun, step: { prev: unknown; result?: unk
 export function writeBackStash(run: FieldRun, ctx: VtlContext) {
   // The JS handler after it is handed this stash, not the empty one the run began with (runaway/handed.ts).
   run.handed = undefined;
+  run.realm.clock.writes++;
   const { realmStash } = partsOf(run);
   for (const key of Object.keys(realmStash)) delete realmStash[key];
   for (const [key, value] of Object.entries(ctx.stash)) realmStash[key] = run.realm.internals.toRealm(value);

@@ -1,14 +1,16 @@
 // What a handler is handed that it can change, kept so that a run moved to a worker
 // (index.ts) starts again from it rather than from what the stopped run changed.
 //
-// Copied before the handler runs, except where the host already holds it: a field's
-// first handler is handed args, identity, request headers and info.variables as
-// copies into the realm of host values that nothing has changed since (createFieldRun),
-// and an empty stash, so those host values are what it was handed, as they are; only
-// the parts that are objects of the realm are copied (a source, prev or result may be
-// another handler's value, which this one may change). Every later handler of the field
-// (the response handler, a pipeline's functions) is handed parts an earlier one may have
-// changed: they are copied. A unit resolver's request handler, the most common, costs no copy.
+// The parts every handler of a field shares (args, source, identity, stash, request
+// headers, info.variables) are copied once and the copy handed on for as long as none of
+// their objects is written: the realm counts every write to an object a copy walked
+// (Clock.writes: syntax that writes a property, built-ins that change their receiver or
+// argument, the host's own writes), and only a changed count makes a new copy. So a
+// pipeline's functions that only read the stash share one copy of it, and a field's
+// first handler, handed copies into the realm of host values that nothing has changed
+// since (createFieldRun), is handed those host values, as is every handler after it
+// until something writes. What each handler is given of its own (prev, result, error:
+// another handler's value, which this one may change) is copied every time.
 import type { Context, FieldRun } from '../context.ts';
 import type { Realm } from '../sandbox.ts';
 
@@ -33,32 +35,28 @@ const isObject = (value: unknown) => typeof value === 'object' && value !== null
 
 /**
  * What the handler about to run on ctx is handed (`run`: the field's run ctx was made from, if
- * known). Undefined when the parts cannot be copied (circular): the move then copies ctx as the
- * stopped run left it.
+ * known: its last copy of the shared parts is reused while nothing wrote to them). Undefined when
+ * the parts cannot be copied (circular): the move then copies ctx as the stopped run left it.
  */
-export function handedOf(realm: Realm, ctx: Context, run?: Pick<FieldRun, 'handed'>): Handed | undefined {
-  const given = run?.handed;
-  // Taken once: the handler about to run may change what the next one is handed.
-  if (run) run.handed = undefined;
+export function handedOf(realm: Realm, ctx: Context, run?: Pick<FieldRun, 'handed' | 'handedAt'>): Handed | undefined {
   const { prev, result, error } = ctx;
-  if (!given) {
-    return realm.internals.snapshot({
-      arguments: ctx.arguments,
-      source: ctx.source,
-      identity: ctx.identity,
-      stash: ctx.stash,
-      prev,
-      result,
-      error,
-      headers: ctx.request.headers,
-      variables: (ctx.info as { variables?: unknown }).variables,
-    }) as Handed | undefined;
+  // Without the run there is no copy to keep: all of it at once, as before (its objects need not be noted).
+  if (!run) {
+    return realm.internals.snapshot({ arguments: ctx.arguments, source: ctx.source, identity: ctx.identity, stash: ctx.stash, prev, result, error,
+      headers: ctx.request.headers, variables: (ctx.info as { variables?: unknown }).variables }) as Handed | undefined;
   }
   const own = isObject(prev.result) || isObject(result) || error
     ? (realm.internals.snapshot({ prev, result, error }) as Pick<Handed, 'prev' | 'result' | 'error'> | undefined)
     : { prev: { result: prev.result }, result, error };
   if (!own) return undefined;
+  let shared = run.handed;
+  if (!shared || (run.handedAt !== undefined && run.handedAt !== realm.clock.writes)) {
+    shared = run.handed = realm.internals.shareable(ctx) as SharedParts | undefined;
+    if (!shared) return undefined;
+  }
+  // From here on, a write to the parts makes the next handler's copy.
+  run.handedAt = realm.clock.writes;
   // Written out: V8 (Node 20) takes microseconds for an object spread that more properties follow.
-  return { arguments: given.arguments, source: given.source, identity: given.identity, stash: given.stash, headers: given.headers, variables: given.variables,
+  return { arguments: shared.arguments, source: shared.source, identity: shared.identity, stash: shared.stash, headers: shared.headers, variables: shared.variables,
     prev: own.prev, result: own.result, error: own.error };
 }

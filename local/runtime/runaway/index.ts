@@ -11,9 +11,9 @@
 // other client; a worker that exceeds its heap or its deadline is terminated
 // and replaced, and the request gets AppSync's error shape. Nothing the stopped
 // run did is seen: what it appended (logs, errors, extensions calls) is dropped,
-// and the new run is handed ctx as copied before the first began (handed.ts:
-// about a microsecond for a small ctx, paid by every handler but a field's first,
-// so that a move never shows a half-done run); what the new run leaves in the
+// and the new run is handed ctx as copied before the first began (handed.ts: the
+// shared parts copied again only after something wrote to them, what the handler is
+// given of its own every time, so that a move never shows a half-done run); what the new run leaves in the
 // stash, args and the other shared parts is what the next handler sees.
 //
 // Chosen over the alternatives: isolated-vm (a native module, a compiler on any
@@ -56,8 +56,8 @@ export const SLICE_MIN_TICKS = 100_000;
  * a list's items still start in one tick (Lambda's BatchInvoke groups them so).
  */
 /**
- * `run`, the field's run ctx was made from: its first handler is handed the host's values without a
- * copy (handed.ts); without it, ctx's changeable parts are copied.
+ * `run`, the field's run ctx was made from: its handlers are handed the host's values, then the last
+ * copy of the shared parts, while nothing wrote to them (handed.ts); without it, ctx's changeable parts are copied.
  */
 export function runHandlerServed(module: CodeModule, handler: 'request' | 'response', ctx: Context, invocation: Invocation, run?: FieldRun): Outcome | Promise<Outcome> {
   const mark = markOf(invocation);
@@ -126,6 +126,8 @@ function merge(module: CodeModule, ctx: Context, invocation: Invocation, answer:
   // (the stopped run's writes go with it), since the next handler is handed these very objects.
   const { toRealm } = module.realm.internals;
   const { shared } = answer;
+  // Written by the host: the next handler's shared parts are copied anew (handed.ts).
+  module.realm.clock.writes++;
   refill(ctx.arguments, toRealm(shared.arguments));
   refill(ctx.source, toRealm(shared.source));
   refill(ctx.identity, toRealm(shared.identity));
