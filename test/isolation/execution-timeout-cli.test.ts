@@ -1,9 +1,9 @@
 // `appsync-local serve --execution-timeout <seconds>`: a request's resolvers stop
 // sooner than AppSync's 30 s, so a runaway is tried in seconds; the limit can be
 // lowered, never raised past AppSync's.
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { writeNoneApi } from '../support/none-api.ts';
+import { serveCli } from '../support/serve-cli.ts';
 
 const declaration = writeNoneApi({
   name: 'execution-timeout',
@@ -18,22 +18,7 @@ const declaration = writeNoneApi({
   authorization: { default: 'API_KEY' },
 });
 
-function serve(args: string[]) {
-  const child = spawn(process.execPath, ['local/bin/appsync-local.js', 'serve', declaration, '--port', '0', '--host', '127.0.0.1', '--in-memory', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<{ code: number | null; output: string }>((resolve) => child.once('exit', (code) => resolve({ code, output })));
-  const started = new Promise<string>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes('Press Ctrl-C')) resolve(output);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    void exited.then(() => reject(new Error(`serve exited before it was up:\n${output}`)));
-  });
-  started.catch(() => {}); // awaited only by the tests that expect it to start
-  return { child, started, exited };
-}
+const serve = (args: string[]) => serveCli(declaration, args);
 
 describe.concurrent('appsync-local serve --execution-timeout', () => {
   it('stops a resolver that loops forever after the seconds given, says so at start, and serves the next request', async () => {

@@ -1,29 +1,14 @@
 // `appsync-local serve --realtime-workers <n>`: the real-time sockets in n worker
 // processes, the protocol as always; the workers end with the server.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProtocolClient } from '../support/protocol-client.ts';
 import { writeRealtimeApi } from '../support/realtime-api.ts';
+import { serveCli } from '../support/serve-cli.ts';
 
 const declaration = writeRealtimeApi();
 
-function serve(args: string[]) {
-  const child = spawn(process.execPath, ['local/bin/appsync-local.js', 'serve', declaration, '--port', '0', '--host', '127.0.0.1', '--in-memory', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<{ code: number | null; output: string }>((resolve) => child.once('exit', (code) => resolve({ code, output })));
-  const started = new Promise<string>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes('Press Ctrl-C')) resolve(output);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    void exited.then(() => reject(new Error(`serve exited before it was up:\n${output}`)));
-  });
-  started.catch(() => {});
-  return { child, started, exited };
-}
+const serve = (args: string[]) => serveCli(declaration, args);
 
 /** The socket worker processes a process started (Linux /proc). */
 function socketWorkers(pid: number): number[] {
