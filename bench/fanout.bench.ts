@@ -1,6 +1,6 @@
 // Fan-out (issue 5): one castVote → its answer and results pushed to 10,000 onAnswer subscribers,
 // all on this machine. Targets: p99 time to last delivery ≤ 150 ms; 10,000
-// subscriptions established in ≤ 3 s. In the same run, the limit: the same frame
+// subscriptions established in ≤ 3 s on 10,000 sockets, ≤ 1.5 s on 100 (issue 14). In the same run, the limit: the same frame
 // broadcast by a bare `ws` server to the same sockets. The load generator is a child
 // process (this file, FANOUT_ROLE=load), so clients and server never share an event
 // loop; loopback only; every wait is bounded.
@@ -38,7 +38,8 @@ type FromChild =
   | { event: 'failed'; message: string };
 
 const TARGET_LAST_MS = 150;
-const TARGET_ESTABLISH_MS = 3000;
+/** Establishing 10,000: ≤ 3 s on a socket each, ≤ 1.5 s when a socket carries many (no connect per subscription). */
+const targetEstablishMs = (layout: Layout) => (layout.perConnection > 1 ? 1500 : 3000);
 const ROUNDS = Number(process.env.FANOUT_ROUNDS ?? 50);
 /** The real-time engine's socket workers, one set of rows each: 1 (every socket in one process) and 2 (realtime.workers: both cores). */
 const WORKERS = (process.env.FANOUT_WORKERS ?? '1,2').split(',').map(Number);
@@ -472,7 +473,7 @@ async function serverSide() {
       const established = isLimit ? `${(row.establishMs / 1000).toFixed(2)} s (sockets only)` : `${(row.establishMs / 1000).toFixed(2)} s`;
       let verdict = '';
       if (!isLimit) {
-        const missed = [stats.lastP99 > TARGET_LAST_MS ? 'p99' : '', row.establishMs > TARGET_ESTABLISH_MS ? 'established' : ''].filter(Boolean);
+        const missed = [stats.lastP99 > TARGET_LAST_MS ? 'p99' : '', row.establishMs > targetEstablishMs(layout) ? 'established' : ''].filter(Boolean);
         verdict = missed.length ? `not met: ${missed.join(', ')}` : 'met';
         verdicts.push(`${label}, ${row.name}: ${verdict}`);
       }
@@ -486,7 +487,7 @@ async function serverSide() {
       if ('placement' in row && row.placement && row.placement.length > 1) console.log(`\n${layout.connections.toLocaleString('en')} sockets, ${row.name}: main process ${row.placement[0]}, workers ${row.placement.slice(1).join(' / ')}.`);
     }
   }
-  console.log(`\nTargets: p99 to last delivery ≤ ${TARGET_LAST_MS} ms and 10,000 subscriptions established ≤ ${TARGET_ESTABLISH_MS / 1000} s.`);
+  console.log(`\nTargets: p99 to last delivery ≤ ${TARGET_LAST_MS} ms and 10,000 subscriptions established ≤ 3 s (10,000 sockets × 1) or ≤ 1.5 s (100 × 100).`);
   for (const verdict of verdicts) console.log(`  ${verdict}`);
   console.log('Peers (../shared/reference/anchors.md): amplify-appsync-simulator, one mutation → 100 subscribers 46 ms, 1,000: 174 ms, 3,000: 287 ms');
   console.log('  (5.3 s just to subscribe 3,000); real AppSync, 10,000 subscribers at 100 mutations/s: avg 61.6 ms, p95 83 ms broadcast round trip.');
