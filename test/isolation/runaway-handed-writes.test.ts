@@ -7,15 +7,7 @@ import { createFieldRun, handlerContext, type FieldRun } from '../../local/runti
 import { newInvocation } from '../../local/runtime/invocation.ts';
 import { runHandlerServed } from '../../local/runtime/runaway/index.ts';
 import { createRealm, loadCode } from '../../local/runtime/sandbox.ts';
-
-// Cannot end within its slice of the server's thread (50 ms and 100,000 rounds): it runs on past both.
-const OUTLAST_SLICE = `const start = Date.now();
-  const row = Array(100000).fill(0);
-  let rounds = 0;
-  for (const a of row) {
-    for (const b of row) { rounds++; if (rounds > 200000 && Date.now() - start > 200) break; }
-    if (rounds > 200000 && Date.now() - start > 200) break;
-  }`;
+import { OUTLAST_SLICE } from '../support/runaway.ts';
 
 const moduleOf = (request: string) => `export function request(ctx) {\n  ${request}\n}\nexport function response(ctx) {\n  return ctx.result;\n}\n`;
 

@@ -6,15 +6,7 @@ import { createFieldRun, handlerContext } from '../../local/runtime/context.ts';
 import { newInvocation } from '../../local/runtime/invocation.ts';
 import { runHandlerServed } from '../../local/runtime/runaway/index.ts';
 import { createRealm, loadCode } from '../../local/runtime/sandbox.ts';
-
-// Cannot end within its slice of the server's thread (50 ms and 100,000 rounds): it runs on past both.
-const OUTLAST_SLICE = `const start = Date.now();
-  const row = Array(100000).fill(0);
-  let rounds = 0;
-  for (const a of row) {
-    for (const b of row) { rounds++; if (rounds > 200000 && Date.now() - start > 200) break; }
-    if (rounds > 200000 && Date.now() - start > 200) break;
-  }`;
+import { OUTLAST_SLICE } from '../support/runaway.ts';
 
 const CODE = `export function request(ctx) {
   ctx.stash.runs = ctx.stash.runs ? ctx.stash.runs + 1 : 1;
